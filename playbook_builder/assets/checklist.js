@@ -1,0 +1,1 @@
+// checklist behaviour: see issue 4

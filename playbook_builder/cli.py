@@ -1,0 +1,146 @@
+"""The ``playbook`` command. Each command delegates to a library function; user errors
+print a message and exit 1, never a traceback."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from playbook_builder.problems import ContentError, format_report, has_errors
+from playbook_builder.project import Project, find_root, open_project
+
+
+def _root_option(f: click.decorators.FC) -> click.decorators.FC:
+    return click.option(
+        "--root",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Project folder (the one holding mkdocs.yml). Default: found from the current folder.",
+    )(f)
+
+
+def _load(root: Path | None) -> Project:
+    try:
+        return open_project(find_root(root or Path.cwd()))
+    except ContentError as exc:
+        click.echo(format_report(exc.problems), err=True, nl=False)
+        raise SystemExit(1) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="playbook_builder")
+def cli() -> None:
+    """Build the Job Quality Playbook: YAML content in, one website per audience out."""
+
+
+@cli.command()
+@_root_option
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+def validate(root: Path | None, strict: bool) -> None:
+    """Check every content file and report every problem; writes nothing.
+
+    Each problem reads file:line:column: key: message. Exit code 1 on errors.
+    """
+    project = _load(root)
+    if project.problems:
+        click.echo(format_report(project.problems), err=True, nl=False)
+    if strict and project.problems:
+        raise SystemExit(1)
+    n = len(project.content.items)
+    click.echo(f"{n} items valid across {len(project.editions)} editions.")
+
+
+@cli.command()
+@_root_option
+@click.option("--edition", "-e", "edition_ids", multiple=True,
+              help="Build only this edition (repeatable). Default: all.")
+@click.option("--strict", is_flag=True, help="Fail on warnings from content or MkDocs.")
+@click.option("--drafts", is_flag=True, help="Include draft items, marked as drafts.")
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder. Default: site/ in the project folder.")
+def build(root: Path | None, edition_ids: Sequence[str], strict: bool, drafts: bool,
+          site_dir: Path | None) -> None:
+    """Build the editions and the landing page into site/.
+
+    The build goes to a temporary folder and replaces the old site only when it succeeds.
+    """
+    from playbook_builder.mkdocs_adapter import BuildFailed
+    from playbook_builder.site import build_site
+
+    project = _load(root)
+    if project.problems:
+        click.echo(format_report(project.problems), err=True, nl=False)
+        if strict:
+            raise SystemExit(1)
+    editions = _pick_editions(project, edition_ids)
+    target = site_dir or project.root / "site"
+    try:
+        built = build_site(project, target, editions=editions, strict=strict, drafts=drafts)
+    except BuildFailed as exc:
+        click.echo(f"Build failed; the previous site is unchanged. {exc}", err=True)
+        raise SystemExit(1) from None
+    for folder in built:
+        click.echo(f"Built {folder}")
+    click.echo(f"Open {target / 'index.html'}")
+
+
+def _pick_editions(project: Project, edition_ids: Sequence[str]) -> list:  # type: ignore[type-arg]
+    try:
+        return [project.edition(e) for e in edition_ids] or list(project.editions)
+    except KeyError as exc:
+        raise click.BadParameter(str(exc.args[0]), param_hint="--edition") from None
+
+
+@cli.command()
+@_root_option
+@click.option("--edition", "-e", "edition_id", required=True, help="Edition to preview.")
+@click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
+@click.option("--drafts", is_flag=True, help="Include draft items.")
+def serve(root: Path | None, edition_id: str, port: int, drafts: bool) -> None:
+    """Live preview of one edition; rebuilds when content, templates or config change."""
+    from playbook_builder.mkdocs_adapter import serve_config
+
+    project = _load(root)
+    (edition,) = _pick_editions(project, [edition_id])
+    serve_config(edition.config_file, port=port, drafts=drafts)
+
+
+@cli.command()
+@_root_option
+@click.option("--edition", "-e", "edition_id", required=True, help="Edition to export.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder to write docs/ and mkdocs.yml into.")
+@click.option("--drafts", is_flag=True, help="Include draft items.")
+def export(root: Path | None, edition_id: str, out: Path, drafts: bool) -> None:
+    """Write an edition as plain Markdown plus a mkdocs.yml that needs no playbook plugin."""
+    from playbook_builder.export import export_edition
+
+    project = _load(root)
+    (edition,) = _pick_editions(project, [edition_id])
+    config = export_edition(project, edition, out, drafts=drafts)
+    click.echo(f"Exported {edition.id} to {out}; build it with: mkdocs build -f {config}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit code (for tests and ``python -m``)."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="playbook",
+                 standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return 1
+    except click.ClickException as exc:
+        exc.show()
+        return 1
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 1
+    return 0
+
+
+__all__ = ["cli", "has_errors", "main"]
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,112 @@
+"""Editions, declared once each in ``mkdocs.<edition>.yml`` under the playbook plugin.
+
+A fourth edition is one more ``mkdocs.<id>.yml`` that inherits ``mkdocs.yml`` and names
+its audiences; no code changes. This module only reads those files; it does not import
+MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from playbook_builder.problems import ContentError, Problem
+
+EDITION_FILE = re.compile(r"^mkdocs\.([a-z0-9][a-z0-9-]*)\.yml$")
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One audience's site."""
+
+    id: str
+    title: str
+    audiences: tuple[str, ...]
+    description: str
+    config_file: Path
+    language: str = "en"
+    edit_url: str = ""
+
+    @property
+    def config_name(self) -> str:
+        return self.config_file.name
+
+
+def load_merged_config(config_file: Path) -> dict[str, Any]:
+    """The config file with its ``INHERIT`` parents merged in, as MkDocs merges them:
+    mappings are merged key by key, anything else in the child replaces the parent's."""
+    yaml = YAML(typ="rt")
+    data = yaml.load(config_file.read_text(encoding="utf-8")) or {}
+    parent = data.pop("INHERIT", None)
+    if isinstance(parent, str):
+        base = load_merged_config((config_file.parent / parent).resolve())
+        return _merge(base, dict(data))
+    return dict(data)
+
+
+def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in child.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(dict(merged[key]), dict(value))
+        else:
+            merged[key] = value
+    return merged
+
+
+def read_plugin_options(config_file: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The merged edition config, and the options of its ``playbook`` plugin."""
+    data = load_merged_config(config_file)
+    plugins = data.get("plugins") or {}
+    options: Any = {}
+    if isinstance(plugins, dict):
+        options = plugins.get("playbook") or {}
+    elif isinstance(plugins, list):
+        for entry in plugins:
+            if isinstance(entry, dict) and "playbook" in entry:
+                options = entry["playbook"] or {}
+    return data, dict(options)
+
+
+def edition_from_config(config_file: Path) -> Edition:
+    data, options = read_plugin_options(config_file)
+    rel = config_file.name
+    problems = []
+    edition_id = options.get("edition")
+    if not isinstance(edition_id, str):
+        problems.append(Problem(rel, 1, 1, "plugins.playbook.edition", "the edition id is missing"))
+    audiences = options.get("audiences") or ([edition_id] if isinstance(edition_id, str) else [])
+    if problems:
+        raise ContentError(problems)
+    theme = data.get("theme") or {}
+    language = theme.get("language", "en") if isinstance(theme, dict) else "en"
+    return Edition(
+        id=str(edition_id),
+        title=str(data.get("site_name") or edition_id),
+        audiences=tuple(str(a) for a in audiences),
+        description=str(options.get("description") or ""),
+        config_file=config_file.resolve(),
+        language=str(language),
+        edit_url=str(options.get("edit_url") or ""),
+    )
+
+
+def discover_editions(root: Path) -> list[Edition]:
+    """Every ``mkdocs.<edition>.yml`` in the project root, in the order of ``order`` then id."""
+    editions = []
+    for path in sorted(root.iterdir()):
+        if EDITION_FILE.match(path.name):
+            editions.append(edition_from_config(path))
+    return editions
+
+
+def all_audiences(editions: list[Edition]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for edition in editions:
+        for audience in edition.audiences:
+            seen.setdefault(audience, None)
+    return tuple(seen)

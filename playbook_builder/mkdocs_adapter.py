@@ -1,0 +1,139 @@
+"""The one module that imports MkDocs.
+
+Two ways in, same pages: :class:`PlaybookPlugin` adds the rendered pages in memory so
+``mkdocs build|serve -f mkdocs.<edition>.yml`` work natively, and :func:`build_config`
+builds any config file (an edition, or an exported plain one) for the CLI. Keeping MkDocs
+here means a future engine is one new adapter, not a rewrite.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs import exceptions
+from mkdocs.commands.build import build
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from playbook_builder.content import load_content
+from playbook_builder.editions import all_audiences, discover_editions, edition_from_config
+from playbook_builder.problems import format_report, has_errors
+from playbook_builder.render import ASSETS, CSS_ASSETS, JS_ASSETS, RenderedEdition, render_edition
+
+log = logging.getLogger("mkdocs.plugins.playbook")
+
+# Material's end-of-life notice is documented in the README; keep build output readable.
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+class BuildFailed(Exception):
+    """MkDocs stopped; its messages were already logged."""
+
+
+class PlaybookConfig(base.Config):
+    edition = c.Type(str)
+    audiences = c.ListOfItems(c.Type(str), default=[])
+    description = c.Type(str, default="")
+    edit_url = c.Type(str, default="")
+    drafts = c.Type(bool, default=False)
+
+
+def _package_dir(name: str) -> Path:
+    return Path(str(resources.files("playbook_builder") / name))
+
+
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+    """Adds an edition's pages, navigation and assets to a MkDocs build."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.rendered: RenderedEdition | None = None
+        self.error_page: str | None = None
+        self.serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config_file = Path(config.config_file_path).resolve()
+        root = config_file.parent
+        edition = edition_from_config(config_file)
+        drafts = self.config.drafts or os.environ.get("PLAYBOOK_DRAFTS") == "1"
+        audiences = all_audiences(discover_editions(root)) or edition.audiences
+        content, problems = load_content(root, audiences)
+        self.rendered, self.error_page = None, None
+        if has_errors(problems):
+            report = format_report(problems)
+            if not self.serving:
+                raise exceptions.PluginError("content has errors:\n" + report)
+            log.error("content has errors; the preview shows them until they are fixed:\n%s", report)
+            self.error_page = report
+            config.nav = [{"Content errors": "index.md"}]
+        else:
+            for problem in problems:
+                log.warning(problem.format())
+            self.rendered = render_edition(content, edition, drafts=drafts)
+            config.nav = self.rendered.nav
+        config.extra_css = [*CSS_ASSETS, *config.extra_css]
+        config.extra_javascript = [*JS_ASSETS, *config.extra_javascript]
+        # Preview: rebuild on content, template and base-config edits (INHERIT parents
+        # are not watched by MkDocs itself).
+        for watched in (root / "content", root / "case_studies", _package_dir("templates"),
+                        _package_dir("assets"), root / "mkdocs.yml"):
+            if watched.exists() and str(watched) not in config.watch:
+                config.watch.append(str(watched))
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.error_page is not None:
+            body = "# Content errors\n\nFix these and save; the preview updates by itself.\n\n```text\n"
+            files.append(File.generated(config, "index.md", content=body + self.error_page + "```\n"))
+        elif self.rendered is not None:
+            for page in self.rendered.pages.values():
+                files.append(File.generated(config, page.path, content=page.markdown))
+        for asset in ASSETS:
+            src = _package_dir("assets") / Path(asset).name
+            files.append(File.generated(config, asset, abs_src_path=str(src)))
+        return files
+
+
+def build_config(
+    config_file: Path, site_dir: Path, *, strict: bool = False, drafts: bool = False
+) -> None:
+    """Build one MkDocs config into ``site_dir``; raise :class:`BuildFailed` on failure."""
+    from mkdocs.config import load_config
+
+    previous = os.environ.get("PLAYBOOK_DRAFTS")
+    os.environ["PLAYBOOK_DRAFTS"] = "1" if drafts else "0"
+    try:
+        cfg = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
+    except (exceptions.Abort, exceptions.ConfigurationError) as exc:
+        raise BuildFailed(str(exc)) from exc
+    finally:
+        if previous is None:
+            os.environ.pop("PLAYBOOK_DRAFTS", None)
+        else:
+            os.environ["PLAYBOOK_DRAFTS"] = previous
+
+
+def serve_config(config_file: Path, *, host: str = "127.0.0.1", port: int = 8000,
+                 drafts: bool = False, **kwargs: Any) -> None:
+    """Live preview of one config file."""
+    from mkdocs.commands.serve import serve
+
+    if drafts:
+        os.environ["PLAYBOOK_DRAFTS"] = "1"
+    serve(config_file=str(config_file), dev_addr=f"{host}:{port}", livereload=True, **kwargs)

@@ -1,0 +1,46 @@
+"""A playbook project on disk: its root, editions and validated content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from playbook_builder.content import Content, load_content
+from playbook_builder.editions import Edition, all_audiences, discover_editions
+from playbook_builder.problems import ContentError, Problem, has_errors
+
+
+@dataclass
+class Project:
+    root: Path
+    editions: list[Edition]
+    content: Content
+    problems: list[Problem]
+
+    def edition(self, edition_id: str) -> Edition:
+        for edition in self.editions:
+            if edition.id == edition_id:
+                return edition
+        known = ", ".join(e.id for e in self.editions)
+        raise KeyError(f"no edition '{edition_id}'; the editions are: {known}")
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` holding ``mkdocs.yml``."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return start
+
+
+def open_project(root: Path) -> Project:
+    """Load a project; raise :class:`ContentError` with every problem if it has errors."""
+    editions = discover_editions(root)
+    if not editions:
+        raise ContentError([Problem("mkdocs.yml", 0, 0, "", "no edition files (mkdocs.<edition>.yml) found in " + str(root))])
+    content, problems = load_content(root, all_audiences(editions))
+    project = Project(root=root, editions=editions, content=content, problems=problems)
+    if has_errors(problems):
+        raise ContentError(problems)
+    return project

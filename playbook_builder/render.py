@@ -1,0 +1,260 @@
+"""Render an edition's content into Markdown pages with Jinja2.
+
+One environment, ``StrictUndefined``, templates shipped as package data. Content text is
+passed to templates as data and never compiled as a template. Links between items go
+through :class:`Linker`, which drops a link (keeping its text) when the target is not in
+the edition, so a jobseeker page never links to an agency-only page.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from playbook_builder.content import REF_LINK, Content
+from playbook_builder.editions import Edition
+from playbook_builder.models import (
+    CaseStudy,
+    Checklist,
+    Cluster,
+    ContentItem,
+    Framework,
+    Metric,
+    Page,
+    Practice,
+)
+from playbook_builder.scoring import checklist_definition
+from playbook_builder.select import select_for_edition
+
+ASSETS = ("assets/playbook/playbook.css", "assets/playbook/checklist.js")
+CSS_ASSETS = ("assets/playbook/playbook.css",)
+JS_ASSETS = ("assets/playbook/checklist.js",)
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    path: str
+    title: str
+    markdown: str
+    source: str | None  # the content file it came from, relative to the project root
+
+
+@dataclass
+class RenderedEdition:
+    edition: Edition
+    pages: dict[str, RenderedPage] = field(default_factory=dict)
+    nav: list[dict[str, Any]] = field(default_factory=list)
+
+
+def page_path(item: ContentItem) -> str:
+    """Where an item's page sits in an edition (Markdown path)."""
+    if isinstance(item, Cluster):
+        return f"clusters/{item.id}.md"
+    if isinstance(item, Practice):
+        return f"practices/{item.id}.md"
+    if isinstance(item, CaseStudy):
+        return f"case-studies/{item.id}.md"
+    if isinstance(item, Checklist):
+        return f"checklists/{item.id}.md"
+    if isinstance(item, Metric):
+        return f"metrics/index.md#{item.id}"
+    if isinstance(item, Framework):
+        return f"frameworks/index.md#{item.id}"
+    if isinstance(item, Page):
+        return f"guides/{item.id}.md"
+    raise TypeError(item)
+
+
+class Linker:
+    """Relative Markdown links from one page to items shown in the same edition."""
+
+    def __init__(self, shown: Content, current_path: str) -> None:
+        self.shown = shown
+        self.current = current_path
+
+    def href(self, target_path: str) -> str:
+        path, _, anchor = target_path.partition("#")
+        rel = posixpath.relpath(path, posixpath.dirname(self.current) or ".")
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def url_for(self, item_id: str) -> str | None:
+        item = self.shown.get(item_id)
+        return self.href(page_path(item)) if item is not None else None
+
+    def link(self, item_id: str, text: str | None = None) -> str:
+        """A Markdown link, or the plain title when the item is not in this edition."""
+        item = self.shown.get(item_id)
+        if item is None:
+            return escape_md(text) if text else ""
+        return f"[{escape_md(text or item.title)}]({self.href(page_path(item))})"
+
+    def resolve_refs(self, text: str) -> str:
+        """Turn ``[text](ref:id)`` into a link, or into plain text outside this edition."""
+
+        def replace(match: re.Match[str]) -> str:
+            label = match.group(1)
+            item = self.shown.get(match.group(2))
+            if item is None:
+                return label
+            target = self.href(page_path(item))
+            if match.group(3) and "#" not in target:
+                target += match.group(3)
+            return f"[{label}]({target})"
+
+        return _REF_WITH_LABEL.sub(replace, text)
+
+
+_REF_WITH_LABEL = re.compile(r"\[([^\]\n]+)\]" + REF_LINK.pattern[2:])
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
+def escape_md(text: str) -> str:
+    """Text safe to place inline in Markdown (titles in links, table cells)."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _indent(text: str, width: int) -> str:
+    pad = " " * width
+    return "\n".join((pad + line) if line.strip() else "" for line in text.splitlines()).lstrip()
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("playbook_builder", "templates"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2")),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["indent_md"] = _indent
+    env.filters["one_line"] = _one_line
+    env.filters["md_escape"] = escape_md
+    env.filters["tojson_attr"] = lambda v: Markup(json.dumps(v, ensure_ascii=False).replace("<", "\\u003c"))
+    return env
+
+
+def render_edition(content: Content, edition: Edition, *, drafts: bool = False) -> RenderedEdition:
+    """Every page of one edition as Markdown, and its navigation."""
+    shown = select_for_edition(content, edition, drafts=drafts)
+    out = RenderedEdition(edition=edition)
+    env = environment()
+
+    def add(path: str, template: str, title: str, source: str | None, **context: Any) -> None:
+        linker = Linker(shown, path)
+        text = env.get_template(template).render(
+            edition=edition,
+            shown=shown,
+            link=linker.link,
+            url_for=linker.url_for,
+            refs=linker.resolve_refs,
+            title=title,
+            **context,
+        )
+        text = _tidy(text)
+        if source and edition.edit_url:
+            text += f"\n[Edit this page]({edition.edit_url}{source}){{ .pb-edit }}\n"
+        out.pages[path] = RenderedPage(path, title, text, source)
+
+    clusters = shown.of(Cluster)
+    practices = shown.of(Practice)
+    cases = shown.of(CaseStudy)
+    checklists = shown.of(Checklist)
+    metrics = shown.of(Metric)
+    frameworks = shown.of(Framework)
+    pages = shown.of(Page)
+    audience = edition.audiences[0]
+
+    add("index.md", "home.md.j2", edition.title, None, clusters=clusters, checklists=checklists,
+        pages=pages, practices=practices, cases=cases, metrics=metrics, frameworks=frameworks)
+    for cluster in clusters:
+        add(page_path(cluster), "cluster.md.j2", cluster.title, shown.files[cluster.id],
+            item=cluster, audience=audience,
+            practices=[p for p in practices if cluster.id in p.clusters],
+            cases=[c for c in cases if cluster.id in c.clusters],
+            metrics=[m for m in metrics if m.cluster == cluster.id],
+            frameworks={f.id: f for f in frameworks})
+    for practice in practices:
+        add(page_path(practice), "practice.md.j2", practice.title, shown.files[practice.id],
+            item=practice, clusters=_by_id(shown, Cluster),
+            cited_by=[c for c in cases if practice.id in c.practices and c.id not in practice.case_studies])
+    for case in cases:
+        add(page_path(case), "case_study.md.j2", case.title, shown.files[case.id],
+            item=case, clusters=_by_id(shown, Cluster))
+    for checklist in checklists:
+        definition = checklist_definition(checklist, shown, edition, linker=Linker(shown, page_path(checklist)))
+        add(page_path(checklist), "checklist.md.j2", checklist.title, shown.files[checklist.id],
+            item=checklist, clusters=_by_id(shown, Cluster), definition=definition,
+            form=env.get_template("checklist_form.html.j2").render(
+                item=checklist, definition=definition, edition=edition))
+    for page in pages:
+        add(page_path(page), "page.md.j2", page.title, shown.files[page.id], item=page)
+    if practices:
+        add("practices/index.md", "practices_index.md.j2", "Practices", None,
+            practices=practices, clusters=clusters)
+    if cases:
+        add("case-studies/index.md", "case_studies_index.md.j2", "Case studies", None,
+            cases=cases, clusters=clusters)
+    if metrics:
+        add("metrics/index.md", "metrics.md.j2", "Metrics catalogue", None,
+            metrics=metrics, clusters=clusters)
+    if frameworks:
+        add("frameworks/index.md", "crosswalk.md.j2", "Framework crosswalk", None,
+            frameworks=frameworks, clusters=clusters)
+    out.nav = _navigation(out, clusters, checklists, pages)
+    return out
+
+
+def _by_id(shown: Content, kind: type[ContentItem]) -> dict[str, Any]:
+    return {item.id: item for item in shown.of(kind)}
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip() + "\n"
+
+
+def _navigation(
+    out: RenderedEdition, clusters: list[Cluster], checklists: list[Checklist], pages: list[Page]
+) -> list[dict[str, Any]]:
+    nav: list[dict[str, Any]] = [{"Home": "index.md"}]
+    sections: dict[str, list[Page]] = {}
+    for page in pages:
+        sections.setdefault(page.section, []).append(page)
+    leading = [s for s in sections if min(p.order for p in sections[s]) < 50]
+    trailing = [s for s in sections if s not in leading]
+
+    def section_nav(name: str) -> dict[str, Any]:
+        return {name: [{p.title: page_path(p)} for p in sections[name]]}
+
+    nav.extend(section_nav(s) for s in leading)
+    if checklists:
+        nav.append({"Checklists": [{c.title: page_path(c)} for c in checklists]})
+    if clusters:
+        nav.append({"The seven clusters": [{c.title: page_path(c)} for c in clusters]})
+    for path, label in (
+        ("practices/index.md", "Practices"),
+        ("case-studies/index.md", "Case studies"),
+        ("metrics/index.md", "Metrics"),
+        ("frameworks/index.md", "Frameworks"),
+    ):
+        if path in out.pages:
+            nav.append({label: path})
+    nav.extend(section_nav(s) for s in trailing)
+    return nav
+
+
+LinkFn = Callable[[str, str | None], str]

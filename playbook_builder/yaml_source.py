@@ -1,0 +1,196 @@
+"""Read YAML with positions, and turn parse failures into :class:`Problem` records.
+
+ruamel's round-trip loader keeps the line and column of every key and value, which is
+what lets a model error on ``results[1].after`` point at the exact spot in the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from playbook_builder.problems import Problem
+
+Loc = Sequence[str | int]
+
+
+class _LenientTimestampConstructor(RoundTripConstructor):
+    """Keeps an impossible date such as 2024-13-45 as text, so the model reports it with
+    its position instead of the parser crashing without one."""
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except (ValueError, OverflowError):
+            return str(node.value)
+
+
+_LenientTimestampConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", _LenientTimestampConstructor.construct_yaml_timestamp
+)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _LenientTimestampConstructor
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+@dataclass(frozen=True)
+class ParsedYaml:
+    """A parsed YAML mapping and where it came from."""
+
+    rel_path: str
+    data: CommentedMap
+
+    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """1-based (line, column) of the value at ``loc``, or of its key when ``key``.
+
+        Walks as far down ``loc`` as the document goes; a missing field is reported at
+        the mapping that should have held it.
+        """
+        return position_in(self.data, loc, key=key)
+
+
+def position_in(node: Any, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+    line, col = _start(node)
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(node, CommentedMap) and part in node:
+            try:
+                line, col = node.lc.key(part) if (last and key) else node.lc.value(part)
+            except KeyError:  # a key added after parsing (a page's id, its body)
+                break
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+            line, col = node.lc.item(part)
+            node = node[part]
+        else:
+            break
+    return line + 1, col + 1
+
+
+def _start(node: Any) -> tuple[int, int]:
+    lc = getattr(node, "lc", None)
+    if lc is not None and lc.line is not None:
+        return int(lc.line), int(lc.col)
+    return 0, 0
+
+
+def to_plain(value: Any) -> Any:
+    """Plain dicts, lists and scalars, so models never see ruamel's wrapper types."""
+    if isinstance(value, dict):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_plain(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        return str(value)
+    return value
+
+
+def parse_yaml_text(text: str, rel_path: str) -> tuple[ParsedYaml | None, list[Problem]]:
+    """Parse one YAML document that must be a mapping."""
+    if "\t" in text:
+        for number, line in enumerate(text.splitlines(), start=1):
+            stripped = line.lstrip(" ")
+            if stripped.startswith("\t"):
+                column = len(line) - len(stripped) + 1
+                return None, [
+                    Problem(
+                        rel_path,
+                        number,
+                        column,
+                        "",
+                        "tab character used for indentation; indent with spaces",
+                    )
+                ]
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        return None, [Problem(rel_path, 1, 1, "", "file is empty; expected a mapping of fields")]
+    try:
+        data = _yaml().load(text)
+    except DuplicateKeyError as exc:
+        mark = exc.problem_mark
+        key = _duplicate_key_name(exc)
+        return None, [
+            Problem(
+                rel_path,
+                mark.line + 1 if mark else 1,
+                mark.column + 1 if mark else 1,
+                key,
+                f"duplicate key {key!r}; each key may appear once in a mapping",
+            )
+        ]
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        return None, [
+            Problem(
+                rel_path,
+                mark.line + 1 if mark else 1,
+                mark.column + 1 if mark else 1,
+                "",
+                f"YAML syntax error: {problem}",
+            )
+        ]
+    except YAMLError as exc:
+        return None, [Problem(rel_path, 1, 1, "", f"YAML error: {exc}")]
+    if data is None:
+        return None, [Problem(rel_path, 1, 1, "", "file is empty; expected a mapping of fields")]
+    if not isinstance(data, CommentedMap):
+        kind = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
+        return None, [
+            Problem(rel_path, 1, 1, "", f"expected a mapping of fields at the top level, got {kind}")
+        ]
+    return ParsedYaml(rel_path, data), []
+
+
+def _duplicate_key_name(exc: DuplicateKeyError) -> str:
+    text = str(exc.problem or "")
+    # ruamel words it as: found duplicate key "title" with value ... (original value: ...)
+    if '"' in text:
+        return text.split('"')[1]
+    return ""
+
+
+def load_yaml_file(path: Path, root: Path) -> tuple[ParsedYaml | None, list[Problem]]:
+    rel = path.relative_to(root).as_posix()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(rel, 1, 1, "", f"file is not valid UTF-8 text ({exc.reason})")]
+    return parse_yaml_text(text, rel)
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Split a Markdown file into (front matter YAML, body, line offset of the YAML).
+
+    Returns ``None`` for the YAML when the file has no front matter block.
+    """
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None, text, 0
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            return "".join(lines[1:i]), "".join(lines[i + 1 :]), 1
+    return None, text, 0
