@@ -53,6 +53,8 @@ class Content:
     items: dict[str, ContentItem] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
     parsed: dict[str, ParsedYaml] = field(default_factory=dict)
+    # Ids of files that failed to load: references to them are not reported again.
+    broken: set[str] = field(default_factory=set)
 
     def of(self, kind: type[T]) -> list[T]:
         found = [item for item in self.items.values() if isinstance(item, kind)]
@@ -89,6 +91,8 @@ def load_content(root: Path, audiences: tuple[str, ...]) -> tuple[Content, list[
     for model, path in content_files(root):
         parsed, found = _parse_file(model, path, root)
         problems.extend(found)
+        if found:
+            content.broken.add(path.stem)
         if parsed is None:
             continue
         item_id = parsed.data.get("id")
@@ -104,6 +108,8 @@ def load_content(root: Path, audiences: tuple[str, ...]) -> tuple[Content, list[
             first_seen[item_id] = (parsed.rel_path, *parsed.position(["id"]))
         item, found = _validate(model, parsed, path, audiences)
         problems.extend(found)
+        if item is None and isinstance(item_id, str):
+            content.broken.add(item_id)
         if item is not None:
             content.items[item.id] = item
             content.files[item.id] = parsed.rel_path
@@ -129,6 +135,8 @@ def _parse_file(
     if parsed is not None:
         parsed.data.setdefault("id", path.stem)
         parsed.data["body"] = body
+        body_line = offset + front.count("\n") + 2
+        parsed = ParsedYaml(parsed.rel_path, parsed.data, body_line)
     return parsed, problems
 
 
@@ -325,13 +333,14 @@ def _fields_at(model: type[BaseModel], loc: list[str | int]) -> list[str]:
 def check_references(content: Content) -> list[Problem]:
     problems: list[Problem] = []
 
-    def report(item: ContentItem, loc: Loc, message: str) -> None:
+    def report(item: ContentItem, loc: Loc, message: str, at: tuple[int, int] | None = None) -> None:
         parsed = content.parsed[item.id]
-        problems.append(Problem(parsed.rel_path, *parsed.position(loc), format_key_path(loc), message))
+        line, column = at or parsed.position(loc)
+        problems.append(Problem(parsed.rel_path, line, column, format_key_path(loc), message))
 
     def expect(item: ContentItem, loc: Loc, ref: str, kind: type[ContentItem]) -> None:
         target = content.get(ref)
-        if isinstance(target, kind):
+        if isinstance(target, kind) or (target is None and ref in content.broken):
             return
         if target is None:
             known = [i.id for i in content.of(kind)]
@@ -377,6 +386,8 @@ def _check_cluster(content: Content, item: Cluster, report: Any) -> None:
             report(item, ["summary"], f"a summary for '{audience}' is needed: the cluster is shown to them")
     for framework_id, names in item.crosswalk.items():
         framework = content.get(framework_id)
+        if framework is None and framework_id in content.broken:
+            continue
         if not isinstance(framework, Framework):
             known = [f.id for f in content.of(Framework)]
             report(item, ["crosswalk", framework_id],
@@ -408,7 +419,7 @@ def _check_checklist(content: Content, item: Checklist, report: Any, expect: Any
             seen.add(entry.id)
             for p, ref in enumerate(entry.practices):
                 expect(item, ["sections", s, "items", n, "practices", p], ref, Practice)
-    if item.pairs_with:
+    if item.pairs_with and item.pairs_with not in content.broken:
         other = content.get(item.pairs_with)
         if not isinstance(other, Checklist):
             expect(item, ["pairs_with"], item.pairs_with, Checklist)
@@ -427,9 +438,18 @@ def _check_ref_links(content: Content, item: ContentItem, report: Any) -> None:
     for loc, text in iter_text_fields(parsed.data):
         for match in REF_LINK.finditer(text):
             target = match.group(1)
-            if target not in content.items:
-                report(item, loc, f"link to 'ref:{target}' points at no item"
+            if target in content.items or target in content.broken:
+                continue
+            message = (f"link to 'ref:{target}' points at no item"
                        f"{_did_you_mean(target, sorted(content.items))}")
+            if loc == ("body",) and parsed.body_line:
+                # A page body is Markdown, not YAML: count lines to the link itself.
+                before = text[: match.start()]
+                line = parsed.body_line + before.count("\n")
+                column = match.start() - (before.rfind("\n") + 1) + 1
+                report(item, loc, message, at=(line, column))
+            else:
+                report(item, loc, message)
 
 
 def iter_text_fields(node: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[Loc, str]]:

@@ -126,6 +126,15 @@ def _indent(text: str, width: int) -> str:
     return "\n".join((pad + line) if line.strip() else "" for line in text.splitlines()).lstrip()
 
 
+def _number(value: object) -> str:
+    """12.0 -> '12', 0.25 -> '0.25', text unchanged, None -> ''."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() else f"{value:,}"
+    return _one_line(str(value))
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
@@ -142,6 +151,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["indent_md"] = _indent
     env.filters["one_line"] = _one_line
+    env.filters["num"] = _number
     env.filters["md_escape"] = escape_md
     env.filters["tojson_attr"] = lambda v: Markup(json.dumps(v, ensure_ascii=False).replace("<", "\\u003c"))
     return env

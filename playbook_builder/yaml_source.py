@@ -51,6 +51,7 @@ class ParsedYaml:
 
     rel_path: str
     data: CommentedMap
+    body_line: int = 0  # pages: the file line where the Markdown body starts
 
     def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at ``loc``, or of its key when ``key``.

@@ -1,0 +1,39 @@
+"""Shared fixtures. Golden files: run `UPDATE_GOLDEN=1 pytest` to rewrite them, then
+review the diff with git before committing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).parent
+REPO = TESTS.parent
+MINI = TESTS / "fixtures" / "mini"
+GOLDEN = TESTS / "golden"
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A writable copy of the small fixture project."""
+    target = tmp_path / "project"
+    shutil.copytree(MINI, target)
+    return target
+
+
+def check_golden(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8")
+        return
+    assert path.is_file(), f"no golden file {path}; run UPDATE_GOLDEN=1 pytest"
+    assert actual == path.read_text(encoding="utf-8"), f"output differs from {path}"
+
+
+@pytest.fixture
+def golden() -> Callable[[str, str], None]:
+    return check_golden

@@ -1,0 +1,131 @@
+"""Real MkDocs builds of the fixture project: editions, isolation, export, atomicity."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from playbook_builder.cli import main
+from playbook_builder.export import export_edition
+from playbook_builder.mkdocs_adapter import build_config
+from playbook_builder.project import open_project
+
+AGENCY_CANARY = "AGENCYCANARY-7f3e"
+DRAFT_CANARY = "DRAFTCANARY-91b2"
+
+
+def files_containing(folder: Path, needle: str) -> list[str]:
+    hits = []
+    for path in folder.rglob("*"):
+        if path.is_file() and needle.encode() in path.read_bytes():
+            hits.append(path.relative_to(folder).as_posix())
+    return sorted(hits)
+
+
+@pytest.fixture
+def built(mini: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    assert main(["build", "--root", str(mini)]) == 0
+    capsys.readouterr()
+    return mini / "site"
+
+
+def test_build_makes_landing_page_and_every_edition(built: Path) -> None:
+    landing = (built / "index.html").read_text()
+    for edition in ("employers", "jobseekers", "agencies"):
+        assert (built / edition / "index.html").is_file()
+        assert (built / edition / "search/search_index.json").is_file()
+        assert f'href="{edition}/"' in landing
+    assert not (built / "jobseekers/practices").exists()
+
+
+def test_content_reaches_only_its_audience(built: Path) -> None:
+    # The agency-only case study appears in the agency edition, page and search index...
+    assert "case-studies/county-board/index.html" in files_containing(built / "agencies", AGENCY_CANARY)
+    assert "search/search_index.json" in files_containing(built / "agencies", AGENCY_CANARY)
+    assert "county-board" in (built / "agencies/sitemap.xml").read_text()
+    # ...and nowhere in the others: pages, search index, sitemap, navigation.
+    for edition in ("employers", "jobseekers"):
+        assert files_containing(built / edition, AGENCY_CANARY) == []
+        assert files_containing(built / edition, "county-board") == []
+    # The draft is in no edition at all.
+    assert files_containing(built, DRAFT_CANARY) == []
+
+
+def test_drafts_flag_shows_drafts_marked(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = mini / "preview"
+    assert main(["build", "--root", str(mini), "--drafts", "--site-dir", str(site)]) == 0
+    capsys.readouterr()
+    page = (site / "employers/practices/draft-practice/index.html").read_text()
+    assert DRAFT_CANARY in page and "This page is a draft" in page
+    # Still only for its audiences: the draft is marked for all three, the agency case is not.
+    assert files_containing(site / "jobseekers", AGENCY_CANARY) == []
+
+
+def test_fourth_edition_is_configuration_only(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (mini / "mkdocs.partners.yml").write_text(
+        "INHERIT: mkdocs.yml\nsite_name: Playbook for Partners\nsite_dir: site/partners\nsite_url: https://example.org/playbook/partners/\n"
+        "plugins:\n  playbook:\n    edition: partners\n    audiences: [partners, agencies]\n"
+        "    description: For partner organisations.\n"
+    )
+    metric = mini / "content/metrics/union-membership-rate.yml"
+    metric.write_text(metric.read_text().replace("audiences: [agencies]", "audiences: [partners]"))
+    assert main(["build", "--root", str(mini), "--strict"]) == 0
+    capsys.readouterr()
+    site = mini / "site"
+    assert "Playbook for Partners" in (site / "index.html").read_text()
+    assert (site / "partners/case-studies/county-board/index.html").is_file()
+    assert "Union membership rate" in (site / "partners/metrics/index.html").read_text()
+    assert not (site / "agencies/metrics").exists()
+
+
+def test_export_builds_with_stock_mkdocs_to_the_same_pages(mini: Path, tmp_path: Path) -> None:
+    project = open_project(mini)
+    for edition in project.editions:
+        plugin_site = tmp_path / "plugin" / edition.id
+        build_config(edition.config_file, plugin_site, strict=True)
+        out = tmp_path / "export" / edition.id
+        config = export_edition(project, edition, out)
+        assert "playbook" not in re.findall(r"^\s*(\w+):", config.read_text().split("plugins:")[1], re.M)[:1]
+        # Stock mkdocs, in a clean process, with no plugin of ours.
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config)],
+                       check=True, cwd=out, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        export_site = out / "site"
+        plugin_pages = sorted(p.relative_to(plugin_site).as_posix() for p in plugin_site.rglob("*.html"))
+        export_pages = sorted(p.relative_to(export_site).as_posix() for p in export_site.rglob("*.html"))
+        assert plugin_pages == export_pages
+        for rel in plugin_pages:
+            assert _article(plugin_site / rel) == _article(export_site / rel), rel
+
+
+def _article(path: Path) -> str:
+    match = re.search(r"<article.*?</article>", path.read_text(), re.S)
+    return match.group(0) if match else ""
+
+
+def test_mkdocs_cli_builds_an_edition_natively(mini: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.jobseekers.yml"],
+        cwd=mini, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert (mini / "site/jobseekers/checklists/offer-check/index.html").is_file()
+
+
+_EXTERNAL_LOAD = re.compile(
+    r"""<(?:script|img|iframe|source|audio|video)[^>]+src=["'](?:https?:)?//"""
+    r"""|<link(?![^>]*rel=["']canonical)[^>]+href=["'](?:https?:)?//|@import\s+url\(["']?(?:https?:)?//|url\(["']?(?:https?:)?//"""
+)
+
+
+def test_output_makes_no_third_party_requests(built: Path) -> None:
+    offenders = []
+    for path in built.rglob("*"):
+        if path.suffix in (".html", ".css", ".js") and _EXTERNAL_LOAD.search(path.read_text(errors="ignore")):
+            offenders.append(path.relative_to(built).as_posix())
+    assert offenders == []
+    assert files_containing(built, "fonts.googleapis") == []

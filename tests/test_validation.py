@@ -1,0 +1,117 @@
+"""Every kind of bad input gives one exact report: file:line:column: key: message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from playbook_builder.cli import main
+
+GOOD_PRACTICE = (Path(__file__).parent / "fixtures/mini/content/practices/regular-pay-review.yml").read_text()
+
+CASES: dict[str, dict[str, str]] = {
+    "yaml-syntax": {"case_studies/bad.yml": "id: bad\ntitle: [unclosed\nstatus: draft\n"},
+    "duplicate-key": {"case_studies/bad.yml": "id: bad\ntitle: One\ntitle: Two\n"},
+    "tab-indentation": {"case_studies/bad.yml": "id: bad\nresults:\n\t- description: x\n"},
+    "empty-file": {"case_studies/bad.yml": "# nothing here yet\n"},
+    "not-a-mapping": {"case_studies/bad.yml": "- id: bad\n- title: list\n"},
+    "missing-required": {
+        "content/practices/regular-pay-review.yml": GOOD_PRACTICE.replace("effort: medium\n", "")
+    },
+    "wrong-type": {
+        "content/practices/regular-pay-review.yml": GOOD_PRACTICE.replace(
+            "first_step: true", "first_step: sometimes"
+        ).replace("steps:\n", "steps: 3\nold_steps:\n")
+    },
+    "unknown-key": {
+        "content/practices/regular-pay-review.yml": GOOD_PRACTICE.replace("summary:", "sumary:")
+    },
+    "enum-value": {
+        "content/practices/regular-pay-review.yml": GOOD_PRACTICE.replace(
+            "audiences: [employers, agencies]", "audiences: [employer, agencies]"
+        ).replace("effort: medium", "effort: hgh")
+    },
+    "id-not-file-name": {
+        "content/practices/regular-pay-review.yml": GOOD_PRACTICE.replace(
+            "id: regular-pay-review", "id: yearly-pay-review"
+        )
+    },
+    "duplicate-id": {
+        "content/practices/zz/regular-pay-review.yml": GOOD_PRACTICE,
+    },
+    "missing-reference": {
+        "content/practices/regular-pay-review.yml": GOOD_PRACTICE.replace(
+            "clusters: [pay-equity, worker-voice]", "clusters: [pay-equty, worker-voice]"
+        ).replace("case_studies: [acme-clinic, county-board]", "case_studies: [acme-clinic, union-membership-rate]")
+    },
+    "invalid-date": {
+        "case_studies/county-board.yml": (
+            Path(__file__).parent / "fixtures/mini/case_studies/county-board.yml"
+        ).read_text().replace("accessed: 2026-11-25", "accessed: 2026-13-45")
+    },
+    "invalid-url": {
+        "case_studies/county-board.yml": (
+            Path(__file__).parent / "fixtures/mini/case_studies/county-board.yml"
+        ).read_text().replace("url: https://example.org/board", "url: example dot org")
+    },
+    "case-study-without-sources": {
+        "case_studies/acme-clinic.yml": (
+            Path(__file__).parent / "fixtures/mini/case_studies/acme-clinic.yml"
+        ).read_text().replace("illustrative: true\n", "")
+    },
+    "raw-html": {
+        "content/pages/rights.md": (
+            Path(__file__).parent / "fixtures/mini/content/pages/rights.md"
+        ).read_text().replace("title: Know your rights", "title: Know <script>alert(1)</script>")
+    },
+    "many-files-at-once": {
+        "case_studies/bad.yml": "id: bad\ntitle: [unclosed\n",
+        "content/metrics/union-membership-rate.yml": "id: union-membership-rate\n",
+        "content/practices/regular-pay-review.yml": GOOD_PRACTICE.replace("summary:", "sumary:"),
+        "content/pages/rights.md": "No front matter here.\n",
+    },
+}
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_validation_report(
+    case: str, mini: Path, capsys: pytest.CaptureFixture[str], golden: Callable[[str, str], None]
+) -> None:
+    for rel, text in CASES[case].items():
+        path = mini / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    code, out, err = run(["validate", "--root", str(mini)], capsys)
+    assert code == 1
+    assert out == ""
+    golden(f"errors/{case}.txt", err)
+
+
+def test_valid_fixture_passes(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["validate", "--root", str(mini)], capsys)
+    assert (code, err) == (0, "")
+    assert out == "11 items valid across 3 editions.\n"
+
+
+def test_broken_file_fails_build_and_keeps_previous_site(
+    mini: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site = mini / "site"
+    assert run(["build", "--root", str(mini), "--edition", "jobseekers"], capsys)[0] == 0
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert Path("jobseekers/index.html") in before
+    (mini / "case_studies/acme-clinic.yml").write_text("id: acme-clinic\ntitle: [oops\n")
+    code, out, err = run(["build", "--root", str(mini)], capsys)
+    assert code == 1
+    assert err.startswith("case_studies/acme-clinic.yml:3:1: YAML syntax error")
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in mini.iterdir() if p.name.startswith(".site")] == []
