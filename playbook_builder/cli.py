@@ -55,14 +55,24 @@ def validate(root: Path | None, strict: bool) -> None:
 
 @cli.command()
 @_root_option
-@click.option("--edition", "-e", "edition_ids", multiple=True,
-              help="Build only this edition (repeatable). Default: all.")
+@click.option(
+    "--edition",
+    "-e",
+    "edition_ids",
+    multiple=True,
+    help="Build only this edition (repeatable). Default: all.",
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings from content or MkDocs.")
 @click.option("--drafts", is_flag=True, help="Include draft items, marked as drafts.")
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder. Default: site/ in the project folder.")
-def build(root: Path | None, edition_ids: Sequence[str], strict: bool, drafts: bool,
-          site_dir: Path | None) -> None:
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder. Default: site/ in the project folder.",
+)
+def build(
+    root: Path | None, edition_ids: Sequence[str], strict: bool, drafts: bool, site_dir: Path | None
+) -> None:
     """Build the editions and the landing page into site/.
 
     The build goes to a temporary folder and replaces the old site only when it succeeds.
@@ -111,8 +121,12 @@ def serve(root: Path | None, edition_id: str, port: int, drafts: bool) -> None:
 @cli.command()
 @_root_option
 @click.option("--edition", "-e", "edition_id", required=True, help="Edition to export.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Folder to write docs/ and mkdocs.yml into.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write docs/ and mkdocs.yml into.",
+)
 @click.option("--drafts", is_flag=True, help="Include draft items.")
 def export(root: Path | None, edition_id: str, out: Path, drafts: bool) -> None:
     """Write an edition as plain Markdown plus a mkdocs.yml that needs no playbook plugin."""
@@ -127,8 +141,11 @@ def export(root: Path | None, edition_id: str, out: Path, drafts: bool) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code (for tests and ``python -m``)."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="playbook",
-                 standalone_mode=False)
+        cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="playbook",
+            standalone_mode=False,
+        )
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         return 1

@@ -100,8 +100,12 @@ def load_content(root: Path, audiences: tuple[str, ...]) -> tuple[Content, list[
             other, line, col = first_seen[item_id]
             pos = parsed.position(["id"])
             problems.append(
-                Problem(parsed.rel_path, *pos, "id",
-                        f"id '{item_id}' is already used by {other}:{line}:{col}; ids must be unique")
+                Problem(
+                    parsed.rel_path,
+                    *pos,
+                    "id",
+                    f"id '{item_id}' is already used by {other}:{line}:{col}; ids must be unique",
+                )
             )
             continue
         if isinstance(item_id, str):
@@ -128,7 +132,13 @@ def _parse_file(
     front, body, offset = split_front_matter(text)
     if front is None:
         return None, [
-            Problem(rel, 1, 1, "", "a page needs front matter between '---' lines (title, audiences, status)")
+            Problem(
+                rel,
+                1,
+                1,
+                "",
+                "a page needs front matter between '---' lines (title, audiences, status)",
+            )
         ]
     # Pad with the lines before the YAML so reported lines match the Markdown file.
     parsed, problems = parse_yaml_text("\n" * offset + front, rel)
@@ -147,8 +157,12 @@ def _validate(
     item_id = parsed.data.get("id")
     if isinstance(item_id, str) and item_id != path.stem:
         problems.append(
-            Problem(parsed.rel_path, *parsed.position(["id"]), "id",
-                    f"id '{item_id}' must equal the file name '{path.stem}'")
+            Problem(
+                parsed.rel_path,
+                *parsed.position(["id"]),
+                "id",
+                f"id '{item_id}' must equal the file name '{path.stem}'",
+            )
         )
     try:
         item = model.model_validate(to_plain(parsed.data), context={"audiences": audiences})
@@ -225,7 +239,9 @@ def _message(model: type[BaseModel], loc: list[str | int], error: Any) -> str:
         if not expected:
             expected = re.findall(r"'([^']*)'", error["ctx"]["expected"])
         return f"{_describe(value)} is not allowed{_did_you_mean(str(value), expected)}; expected one of: {', '.join(expected)}"
-    if etype == "value_error" and str(error.get("ctx", {}).get("error", "")).startswith("audience_unknown:"):
+    if etype == "value_error" and str(error.get("ctx", {}).get("error", "")).startswith(
+        "audience_unknown:"
+    ):
         _, bad, allowed = str(error["ctx"]["error"]).split(":", 2)
         options = allowed.split(",")
         return f"'{bad}' is not an audience{_did_you_mean(bad, options)}; expected one of: {', '.join(options)}"
@@ -277,7 +293,9 @@ def _clean_loc(data: Any, raw: tuple[int | str, ...]) -> tuple[list[str | int], 
 
 
 def _is_tag(part: str) -> bool:
-    return bool(re.match(r"^(function-|constrained-|float|int|str|bool|date|url|literal|json-or)", part))
+    return bool(
+        re.match(r"^(function-|constrained-|float|int|str|bool|date|url|literal|json-or)", part)
+    )
 
 
 def format_key_path(loc: Loc) -> str:
@@ -333,7 +351,9 @@ def _fields_at(model: type[BaseModel], loc: list[str | int]) -> list[str]:
 def check_references(content: Content) -> list[Problem]:
     problems: list[Problem] = []
 
-    def report(item: ContentItem, loc: Loc, message: str, at: tuple[int, int] | None = None) -> None:
+    def report(
+        item: ContentItem, loc: Loc, message: str, at: tuple[int, int] | None = None
+    ) -> None:
         parsed = content.parsed[item.id]
         line, column = at or parsed.position(loc)
         problems.append(Problem(parsed.rel_path, line, column, format_key_path(loc), message))
@@ -362,14 +382,20 @@ def check_references(content: Content) -> list[Problem]:
             for i, ref in enumerate(item.practices):
                 expect(item, ["practices", i], ref, Practice)
             if not item.sources and not item.illustrative:
-                report(item, ["sources"] if "sources" in content.parsed[item.id].data else [],
-                       "a case study needs sources, or `illustrative: true` if it is a composite")
+                report(
+                    item,
+                    ["sources"] if "sources" in content.parsed[item.id].data else [],
+                    "a case study needs sources, or `illustrative: true` if it is a composite",
+                )
             for i, result in enumerate(item.results):
                 if result.metric:
                     expect(item, ["results", i, "metric"], result.metric, Metric)
                 if result.source and result.source > len(item.sources):
-                    report(item, ["results", i, "source"],
-                           f"source {result.source} does not exist; the case study lists {len(item.sources)}")
+                    report(
+                        item,
+                        ["results", i, "source"],
+                        f"source {result.source} does not exist; the case study lists {len(item.sources)}",
+                    )
         elif isinstance(item, Metric):
             expect(item, ["cluster"], item.cluster, Cluster)
         elif isinstance(item, Cluster):
@@ -383,21 +409,31 @@ def check_references(content: Content) -> list[Problem]:
 def _check_cluster(content: Content, item: Cluster, report: Any) -> None:
     for audience in item.audiences:
         if audience not in item.summary:
-            report(item, ["summary"], f"a summary for '{audience}' is needed: the cluster is shown to them")
+            report(
+                item,
+                ["summary"],
+                f"a summary for '{audience}' is needed: the cluster is shown to them",
+            )
     for framework_id, names in item.crosswalk.items():
         framework = content.get(framework_id)
         if framework is None and framework_id in content.broken:
             continue
         if not isinstance(framework, Framework):
             known = [f.id for f in content.of(Framework)]
-            report(item, ["crosswalk", framework_id],
-                   f"no framework has the id '{framework_id}'{_did_you_mean(framework_id, known)}")
+            report(
+                item,
+                ["crosswalk", framework_id],
+                f"no framework has the id '{framework_id}'{_did_you_mean(framework_id, known)}",
+            )
             continue
         elements = [e.name for e in framework.elements]
         for i, name in enumerate(names):
             if name not in elements:
-                report(item, ["crosswalk", framework_id, i],
-                       f"'{name}' is not an element of {framework_id}{_did_you_mean(name, elements)}")
+                report(
+                    item,
+                    ["crosswalk", framework_id, i],
+                    f"'{name}' is not an element of {framework_id}{_did_you_mean(name, elements)}",
+                )
 
 
 def _check_checklist(content: Content, item: Checklist, report: Any, expect: Any) -> None:
@@ -415,7 +451,9 @@ def _check_checklist(content: Content, item: Checklist, report: Any, expect: Any
             report(item, ["sections", s], "a section needs a cluster or a title")
         for n, entry in enumerate(section.items):
             if entry.id in seen:
-                report(item, ["sections", s, "items", n, "id"], f"item id '{entry.id}' is used twice")
+                report(
+                    item, ["sections", s, "items", n, "id"], f"item id '{entry.id}' is used twice"
+                )
             seen.add(entry.id)
             for p, ref in enumerate(entry.practices):
                 expect(item, ["sections", s, "items", n, "practices", p], ref, Practice)
@@ -428,9 +466,12 @@ def _check_checklist(content: Content, item: Checklist, report: Any, expect: Any
         for s, section in enumerate(item.sections):
             for n, entry in enumerate(section.items):
                 if entry.id not in theirs:
-                    report(item, ["sections", s, "items", n, "id"],
-                           f"item '{entry.id}' is not in {other.id}; paired checklists share item ids"
-                           f"{_did_you_mean(entry.id, sorted(theirs))}")
+                    report(
+                        item,
+                        ["sections", s, "items", n, "id"],
+                        f"item '{entry.id}' is not in {other.id}; paired checklists share item ids"
+                        f"{_did_you_mean(entry.id, sorted(theirs))}",
+                    )
 
 
 def _check_ref_links(content: Content, item: ContentItem, report: Any) -> None:
@@ -440,8 +481,10 @@ def _check_ref_links(content: Content, item: ContentItem, report: Any) -> None:
             target = match.group(1)
             if target in content.items or target in content.broken:
                 continue
-            message = (f"link to 'ref:{target}' points at no item"
-                       f"{_did_you_mean(target, sorted(content.items))}")
+            message = (
+                f"link to 'ref:{target}' points at no item"
+                f"{_did_you_mean(target, sorted(content.items))}"
+            )
             if loc == ("body",) and parsed.body_line:
                 # A page body is Markdown, not YAML: count lines to the link itself.
                 before = text[: match.start()]

@@ -30,6 +30,7 @@ class Edition:
     config_file: Path
     language: str = "en"
     edit_url: str = ""
+    reading_grade: float | None = None  # plain-language limit for this edition's text
 
     @property
     def config_name(self) -> str:
@@ -92,6 +93,7 @@ def edition_from_config(config_file: Path) -> Edition:
         config_file=config_file.resolve(),
         language=str(language),
         edit_url=str(options.get("edit_url") or ""),
+        reading_grade=float(options["reading_grade"]) if options.get("reading_grade") else None,
     )
 
 

@@ -28,7 +28,9 @@ def plain_config(edition: Edition, nav: list[dict[str, Any]]) -> dict[str, Any]:
     if isinstance(plugins, dict):
         kept: Any = {k: v for k, v in plugins.items() if k != "playbook"}
     else:
-        kept = [p for p in plugins if not (isinstance(p, dict) and "playbook" in p) and p != "playbook"]
+        kept = [
+            p for p in plugins if not (isinstance(p, dict) and "playbook" in p) and p != "playbook"
+        ]
     config["docs_dir"] = "docs"
     config["site_dir"] = "site"
     config["plugins"] = kept
@@ -57,7 +59,9 @@ def export_edition(project: Project, edition: Edition, out: Path, *, drafts: boo
         wanted.add(page.path)
     assets_dir = Path(str(resources.files("playbook_builder") / "assets"))
     for asset in ASSETS:
-        write_file_if_changed(docs / asset, (assets_dir / Path(asset).name).read_text(encoding="utf-8"))
+        write_file_if_changed(
+            docs / asset, (assets_dir / Path(asset).name).read_text(encoding="utf-8")
+        )
         wanted.add(asset)
     # Static files the edition's own docs_dir carries (logo, favicon).
     merged = load_merged_config(edition.config_file)

@@ -42,6 +42,7 @@ class PlaybookConfig(base.Config):
     audiences = c.ListOfItems(c.Type(str), default=[])
     description = c.Type(str, default="")
     edit_url = c.Type(str, default="")
+    reading_grade = c.Optional(c.Type((int, float)))
     drafts = c.Type(bool, default=False)
 
 
@@ -74,7 +75,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             report = format_report(problems)
             if not self.serving:
                 raise exceptions.PluginError("content has errors:\n" + report)
-            log.error("content has errors; the preview shows them until they are fixed:\n%s", report)
+            log.error(
+                "content has errors; the preview shows them until they are fixed:\n%s", report
+            )
             self.error_page = report
             config.nav = [{"Content errors": "index.md"}]
         else:
@@ -86,8 +89,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         config.extra_javascript = [*JS_ASSETS, *config.extra_javascript]
         # Preview: rebuild on content, template and base-config edits (INHERIT parents
         # are not watched by MkDocs itself).
-        for watched in (root / "content", root / "case_studies", _package_dir("templates"),
-                        _package_dir("assets"), root / "mkdocs.yml"):
+        for watched in (
+            root / "content",
+            root / "case_studies",
+            _package_dir("templates"),
+            _package_dir("assets"),
+            root / "mkdocs.yml",
+        ):
             if watched.exists() and str(watched) not in config.watch:
                 config.watch.append(str(watched))
         return config
@@ -95,7 +103,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.error_page is not None:
             body = "# Content errors\n\nFix these and save; the preview updates by itself.\n\n```text\n"
-            files.append(File.generated(config, "index.md", content=body + self.error_page + "```\n"))
+            files.append(
+                File.generated(config, "index.md", content=body + self.error_page + "```\n")
+            )
         elif self.rendered is not None:
             for page in self.rendered.pages.values():
                 files.append(File.generated(config, page.path, content=page.markdown))
@@ -129,8 +139,14 @@ def build_config(
             os.environ["PLAYBOOK_DRAFTS"] = previous
 
 
-def serve_config(config_file: Path, *, host: str = "127.0.0.1", port: int = 8000,
-                 drafts: bool = False, **kwargs: Any) -> None:
+def serve_config(
+    config_file: Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    drafts: bool = False,
+    **kwargs: Any,
+) -> None:
     """Live preview of one config file."""
     from mkdocs.commands.serve import serve
 

@@ -24,7 +24,9 @@ from pydantic import (
 )
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_RAW_HTML = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|form|input|img|svg|a)\b|\bon[a-z]+\s*=", re.I)
+_RAW_HTML = re.compile(
+    r"<\s*/?\s*(script|iframe|object|embed|style|form|input|img|svg|a)\b|\bon[a-z]+\s*=", re.I
+)
 
 
 def _no_raw_html(value: str) -> str:
@@ -45,7 +47,9 @@ Slug = Annotated[
     StringConstraints(pattern=SLUG_PATTERN, max_length=80),
     Field(description="A stable id: lower-case letters, digits and single hyphens."),
 ]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_no_raw_html)]
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_no_raw_html)
+]
 Date = Annotated[dt.date, Strict()]
 AudienceName = Annotated[str, AfterValidator(_known_audience)]
 Level = Literal["low", "medium", "high"]
@@ -224,8 +228,11 @@ class Checklist(ContentItem):
     kind: Literal["self-assessment", "worker-pulse", "offer-evaluation", "readiness"] = Field(
         description="What sort of checklist it is."
     )
-    version: int = Field(ge=1, description="Raise it when items change meaning; saved answers "
-                         "from an older version are then migrated or dropped.")
+    version: int = Field(
+        ge=1,
+        description="Raise it when items change meaning; saved answers "
+        "from an older version are then migrated or dropped.",
+    )
     intro: Text = Field(description="How to use the checklist (Markdown).")
     pairs_with: Slug | None = Field(
         default=None,

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -45,7 +45,9 @@ def format_report(problems: Iterable[Problem]) -> str:
     errors = sum(1 for p in ordered if p.severity is Severity.ERROR)
     warnings = len(ordered) - errors
     lines = [p.format() for p in ordered]
-    lines.append(f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}")
+    lines.append(
+        f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+    )
     return "\n".join(lines) + "\n"
 
 

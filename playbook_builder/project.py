@@ -38,8 +38,22 @@ def open_project(root: Path) -> Project:
     """Load a project; raise :class:`ContentError` with every problem if it has errors."""
     editions = discover_editions(root)
     if not editions:
-        raise ContentError([Problem("mkdocs.yml", 0, 0, "", "no edition files (mkdocs.<edition>.yml) found in " + str(root))])
+        raise ContentError(
+            [
+                Problem(
+                    "mkdocs.yml",
+                    0,
+                    0,
+                    "",
+                    "no edition files (mkdocs.<edition>.yml) found in " + str(root),
+                )
+            ]
+        )
     content, problems = load_content(root, all_audiences(editions))
+    if not has_errors(problems):
+        from playbook_builder.readability import reading_grade_problems
+
+        problems += reading_grade_problems(content, editions)
     project = Project(root=root, editions=editions, content=content, problems=problems)
     if has_errors(problems):
         raise ContentError(problems)

@@ -153,7 +153,9 @@ def environment() -> jinja2.Environment:
     env.filters["one_line"] = _one_line
     env.filters["num"] = _number
     env.filters["md_escape"] = escape_md
-    env.filters["tojson_attr"] = lambda v: Markup(json.dumps(v, ensure_ascii=False).replace("<", "\\u003c"))
+    env.filters["tojson_attr"] = lambda v: Markup(
+        json.dumps(v, ensure_ascii=False).replace("<", "\\u003c")
+    )
     return env
 
 
@@ -188,42 +190,107 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
     pages = shown.of(Page)
     audience = edition.audiences[0]
 
-    add("index.md", "home.md.j2", edition.title, None, clusters=clusters, checklists=checklists,
-        pages=pages, practices=practices, cases=cases, metrics=metrics, frameworks=frameworks)
+    add(
+        "index.md",
+        "home.md.j2",
+        edition.title,
+        None,
+        clusters=clusters,
+        checklists=checklists,
+        pages=pages,
+        practices=practices,
+        cases=cases,
+        metrics=metrics,
+        frameworks=frameworks,
+    )
     for cluster in clusters:
-        add(page_path(cluster), "cluster.md.j2", cluster.title, shown.files[cluster.id],
-            item=cluster, audience=audience,
+        add(
+            page_path(cluster),
+            "cluster.md.j2",
+            cluster.title,
+            shown.files[cluster.id],
+            item=cluster,
+            audience=audience,
             practices=[p for p in practices if cluster.id in p.clusters],
             cases=[c for c in cases if cluster.id in c.clusters],
             metrics=[m for m in metrics if m.cluster == cluster.id],
-            frameworks={f.id: f for f in frameworks})
+            frameworks={f.id: f for f in frameworks},
+        )
     for practice in practices:
-        add(page_path(practice), "practice.md.j2", practice.title, shown.files[practice.id],
-            item=practice, clusters=_by_id(shown, Cluster),
-            cited_by=[c for c in cases if practice.id in c.practices and c.id not in practice.case_studies])
+        add(
+            page_path(practice),
+            "practice.md.j2",
+            practice.title,
+            shown.files[practice.id],
+            item=practice,
+            clusters=_by_id(shown, Cluster),
+            cited_by=[
+                c for c in cases if practice.id in c.practices and c.id not in practice.case_studies
+            ],
+        )
     for case in cases:
-        add(page_path(case), "case_study.md.j2", case.title, shown.files[case.id],
-            item=case, clusters=_by_id(shown, Cluster))
+        add(
+            page_path(case),
+            "case_study.md.j2",
+            case.title,
+            shown.files[case.id],
+            item=case,
+            clusters=_by_id(shown, Cluster),
+        )
     for checklist in checklists:
-        definition = checklist_definition(checklist, shown, edition, linker=Linker(shown, page_path(checklist)))
-        add(page_path(checklist), "checklist.md.j2", checklist.title, shown.files[checklist.id],
-            item=checklist, clusters=_by_id(shown, Cluster), definition=definition,
+        definition = checklist_definition(
+            checklist, shown, edition, linker=Linker(shown, page_path(checklist))
+        )
+        add(
+            page_path(checklist),
+            "checklist.md.j2",
+            checklist.title,
+            shown.files[checklist.id],
+            item=checklist,
+            clusters=_by_id(shown, Cluster),
+            definition=definition,
             form=env.get_template("checklist_form.html.j2").render(
-                item=checklist, definition=definition, edition=edition))
+                item=checklist, definition=definition, edition=edition
+            ),
+        )
     for page in pages:
         add(page_path(page), "page.md.j2", page.title, shown.files[page.id], item=page)
     if practices:
-        add("practices/index.md", "practices_index.md.j2", "Practices", None,
-            practices=practices, clusters=clusters)
+        add(
+            "practices/index.md",
+            "practices_index.md.j2",
+            "Practices",
+            None,
+            practices=practices,
+            clusters=clusters,
+        )
     if cases:
-        add("case-studies/index.md", "case_studies_index.md.j2", "Case studies", None,
-            cases=cases, clusters=clusters)
+        add(
+            "case-studies/index.md",
+            "case_studies_index.md.j2",
+            "Case studies",
+            None,
+            cases=cases,
+            clusters=clusters,
+        )
     if metrics:
-        add("metrics/index.md", "metrics.md.j2", "Metrics catalogue", None,
-            metrics=metrics, clusters=clusters)
+        add(
+            "metrics/index.md",
+            "metrics.md.j2",
+            "Metrics catalogue",
+            None,
+            metrics=metrics,
+            clusters=clusters,
+        )
     if frameworks:
-        add("frameworks/index.md", "crosswalk.md.j2", "Framework crosswalk", None,
-            frameworks=frameworks, clusters=clusters)
+        add(
+            "frameworks/index.md",
+            "crosswalk.md.j2",
+            "Framework crosswalk",
+            None,
+            frameworks=frameworks,
+            clusters=clusters,
+        )
     out.nav = _navigation(out, clusters, checklists, pages)
     return out
 

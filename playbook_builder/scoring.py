@@ -56,8 +56,14 @@ def checklist_definition(
                             "first_step": practice.first_step,
                         }
                     )
-            items.append({"id": entry.id, "question": entry.question, "weight": entry.weight,
-                          "practices": practices})
+            items.append(
+                {
+                    "id": entry.id,
+                    "question": entry.question,
+                    "weight": entry.weight,
+                    "practices": practices,
+                }
+            )
         sections.append(
             {
                 "key": _section_key(section.cluster, section.title, index),

@@ -25,8 +25,10 @@ SITE_TAGLINE = (
 
 
 def render_landing(editions: Sequence[Edition]) -> str:
-    return environment().get_template("landing.html.j2").render(
-        title=SITE_TITLE, tagline=SITE_TAGLINE, editions=editions
+    return (
+        environment()
+        .get_template("landing.html.j2")
+        .render(title=SITE_TITLE, tagline=SITE_TAGLINE, editions=editions)
     )
 
 
@@ -53,8 +55,12 @@ def build_site(
                 edition.config_file, staging / edition.id, strict=strict, drafts=drafts
             )
         (staging / "index.html").write_text(render_landing(project.editions), encoding="utf-8")
-        _swap_into_place(staging, site_dir, whole=len(chosen) == len(project.editions),
-                         parts=[e.id for e in chosen])
+        _swap_into_place(
+            staging,
+            site_dir,
+            whole=len(chosen) == len(project.editions),
+            parts=[e.id for e in chosen],
+        )
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)

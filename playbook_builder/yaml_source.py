@@ -161,7 +161,9 @@ def parse_yaml_text(text: str, rel_path: str) -> tuple[ParsedYaml | None, list[P
     if not isinstance(data, CommentedMap):
         kind = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
         return None, [
-            Problem(rel_path, 1, 1, "", f"expected a mapping of fields at the top level, got {kind}")
+            Problem(
+                rel_path, 1, 1, "", f"expected a mapping of fields at the top level, got {kind}"
+            )
         ]
     return ParsedYaml(rel_path, data), []
 

@@ -45,7 +45,9 @@ def test_build_makes_landing_page_and_every_edition(built: Path) -> None:
 
 def test_content_reaches_only_its_audience(built: Path) -> None:
     # The agency-only case study appears in the agency edition, page and search index...
-    assert "case-studies/county-board/index.html" in files_containing(built / "agencies", AGENCY_CANARY)
+    assert "case-studies/county-board/index.html" in files_containing(
+        built / "agencies", AGENCY_CANARY
+    )
     assert "search/search_index.json" in files_containing(built / "agencies", AGENCY_CANARY)
     assert "county-board" in (built / "agencies/sitemap.xml").read_text()
     # ...and nowhere in the others: pages, search index, sitemap, navigation.
@@ -66,7 +68,9 @@ def test_drafts_flag_shows_drafts_marked(mini: Path, capsys: pytest.CaptureFixtu
     assert files_containing(site / "jobseekers", AGENCY_CANARY) == []
 
 
-def test_fourth_edition_is_configuration_only(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_fourth_edition_is_configuration_only(
+    mini: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (mini / "mkdocs.partners.yml").write_text(
         "INHERIT: mkdocs.yml\nsite_name: Playbook for Partners\nsite_dir: site/partners\nsite_url: https://example.org/playbook/partners/\n"
         "plugins:\n  playbook:\n    edition: partners\n    audiences: [partners, agencies]\n"
@@ -90,13 +94,24 @@ def test_export_builds_with_stock_mkdocs_to_the_same_pages(mini: Path, tmp_path:
         build_config(edition.config_file, plugin_site, strict=True)
         out = tmp_path / "export" / edition.id
         config = export_edition(project, edition, out)
-        assert "playbook" not in re.findall(r"^\s*(\w+):", config.read_text().split("plugins:")[1], re.M)[:1]
+        assert (
+            "playbook"
+            not in re.findall(r"^\s*(\w+):", config.read_text().split("plugins:")[1], re.M)[:1]
+        )
         # Stock mkdocs, in a clean process, with no plugin of ours.
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config)],
-                       check=True, cwd=out, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config)],
+            check=True,
+            cwd=out,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
         export_site = out / "site"
-        plugin_pages = sorted(p.relative_to(plugin_site).as_posix() for p in plugin_site.rglob("*.html"))
-        export_pages = sorted(p.relative_to(export_site).as_posix() for p in export_site.rglob("*.html"))
+        plugin_pages = sorted(
+            p.relative_to(plugin_site).as_posix() for p in plugin_site.rglob("*.html")
+        )
+        export_pages = sorted(
+            p.relative_to(export_site).as_posix() for p in export_site.rglob("*.html")
+        )
         assert plugin_pages == export_pages
         for rel in plugin_pages:
             assert _article(plugin_site / rel) == _article(export_site / rel), rel
@@ -110,7 +125,10 @@ def _article(path: Path) -> str:
 def test_mkdocs_cli_builds_an_edition_natively(mini: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.jobseekers.yml"],
-        cwd=mini, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=mini,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stderr
     assert (mini / "site/jobseekers/checklists/offer-check/index.html").is_file()
@@ -125,7 +143,9 @@ _EXTERNAL_LOAD = re.compile(
 def test_output_makes_no_third_party_requests(built: Path) -> None:
     offenders = []
     for path in built.rglob("*"):
-        if path.suffix in (".html", ".css", ".js") and _EXTERNAL_LOAD.search(path.read_text(errors="ignore")):
+        if path.suffix in (".html", ".css", ".js") and _EXTERNAL_LOAD.search(
+            path.read_text(errors="ignore")
+        ):
             offenders.append(path.relative_to(built).as_posix())
     assert offenders == []
     assert files_containing(built, "fonts.googleapis") == []

@@ -19,23 +19,37 @@ EDITIONS = ("employers", "jobseekers", "agencies")
 def test_golden_markdown(edition_id: str, golden: Callable[[str, str], None]) -> None:
     project = open_project(MINI)
     rendered = render_edition(project.content, project.edition(edition_id))
-    listing = "".join(f"{path}\t{page.title}\t{page.source}\n" for path, page in sorted(rendered.pages.items()))
+    listing = "".join(
+        f"{path}\t{page.title}\t{page.source}\n" for path, page in sorted(rendered.pages.items())
+    )
     golden(f"markdown/{edition_id}/_pages.tsv", listing)
     for path, page in rendered.pages.items():
         golden(f"markdown/{edition_id}/{path}", page.markdown)
-    on_disk = {p.relative_to(GOLDEN / "markdown" / edition_id).as_posix()
-               for p in (GOLDEN / "markdown" / edition_id).rglob("*.md")}
+    on_disk = {
+        p.relative_to(GOLDEN / "markdown" / edition_id).as_posix()
+        for p in (GOLDEN / "markdown" / edition_id).rglob("*.md")
+    }
     assert on_disk == set(rendered.pages)
 
 
 def test_every_template_is_exercised() -> None:
-    templates = {p.name for p in (Path(__file__).parents[1] / "playbook_builder/templates").glob("*.j2")}
+    templates = {
+        p.name for p in (Path(__file__).parents[1] / "playbook_builder/templates").glob("*.j2")
+    }
     used = set()
     for edition_id in EDITIONS:
         pages = (GOLDEN / "markdown" / edition_id / "_pages.tsv").read_text().splitlines()
         used.update(line.split("\t")[0].split("/")[0] for line in pages)
-    assert {"index.md", "clusters", "practices", "case-studies", "checklists", "metrics",
-            "frameworks", "guides"} <= used
+    assert {
+        "index.md",
+        "clusters",
+        "practices",
+        "case-studies",
+        "checklists",
+        "metrics",
+        "frameworks",
+        "guides",
+    } <= used
     assert "checklist_form.html.j2" in templates
 
 

@@ -9,7 +9,9 @@ import pytest
 
 from playbook_builder.cli import main
 
-GOOD_PRACTICE = (Path(__file__).parent / "fixtures/mini/content/practices/regular-pay-review.yml").read_text()
+GOOD_PRACTICE = (
+    Path(__file__).parent / "fixtures/mini/content/practices/regular-pay-review.yml"
+).read_text()
 
 CASES: dict[str, dict[str, str]] = {
     "yaml-syntax": {"case_studies/bad.yml": "id: bad\ntitle: [unclosed\nstatus: draft\n"},
@@ -44,27 +46,36 @@ CASES: dict[str, dict[str, str]] = {
     "missing-reference": {
         "content/practices/regular-pay-review.yml": GOOD_PRACTICE.replace(
             "clusters: [pay-equity, worker-voice]", "clusters: [pay-equty, worker-voice]"
-        ).replace("case_studies: [acme-clinic, county-board]", "case_studies: [acme-clinic, union-membership-rate]")
+        ).replace(
+            "case_studies: [acme-clinic, county-board]",
+            "case_studies: [acme-clinic, union-membership-rate]",
+        )
     },
     "invalid-date": {
         "case_studies/county-board.yml": (
             Path(__file__).parent / "fixtures/mini/case_studies/county-board.yml"
-        ).read_text().replace("accessed: 2026-11-25", "accessed: 2026-13-45")
+        )
+        .read_text()
+        .replace("accessed: 2026-11-25", "accessed: 2026-13-45")
     },
     "invalid-url": {
         "case_studies/county-board.yml": (
             Path(__file__).parent / "fixtures/mini/case_studies/county-board.yml"
-        ).read_text().replace("url: https://example.org/board", "url: example dot org")
+        )
+        .read_text()
+        .replace("url: https://example.org/board", "url: example dot org")
     },
     "case-study-without-sources": {
         "case_studies/acme-clinic.yml": (
             Path(__file__).parent / "fixtures/mini/case_studies/acme-clinic.yml"
-        ).read_text().replace("illustrative: true\n", "")
+        )
+        .read_text()
+        .replace("illustrative: true\n", "")
     },
     "raw-html": {
-        "content/pages/rights.md": (
-            Path(__file__).parent / "fixtures/mini/content/pages/rights.md"
-        ).read_text().replace("title: Know your rights", "title: Know <script>alert(1)</script>")
+        "content/pages/rights.md": (Path(__file__).parent / "fixtures/mini/content/pages/rights.md")
+        .read_text()
+        .replace("title: Know your rights", "title: Know <script>alert(1)</script>")
     },
     "many-files-at-once": {
         "case_studies/bad.yml": "id: bad\ntitle: [unclosed\n",
@@ -109,7 +120,7 @@ def test_broken_file_fails_build_and_keeps_previous_site(
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert Path("jobseekers/index.html") in before
     (mini / "case_studies/acme-clinic.yml").write_text("id: acme-clinic\ntitle: [oops\n")
-    code, out, err = run(["build", "--root", str(mini)], capsys)
+    code, _out, err = run(["build", "--root", str(mini)], capsys)
     assert code == 1
     assert err.startswith("case_studies/acme-clinic.yml:3:1: YAML syntax error")
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
