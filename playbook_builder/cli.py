@@ -138,6 +138,121 @@ def export(root: Path | None, edition_id: str, out: Path, drafts: bool) -> None:
     click.echo(f"Exported {edition.id} to {out}; build it with: mkdocs build -f {config}")
 
 
+@cli.command()
+@_root_option
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
+@click.option(
+    "--max-age",
+    "max_age",
+    default=730,
+    show_default=True,
+    help="Warn when an 'updated' or 'accessed' date is older than this many days.",
+)
+def check(root: Path | None, strict: bool, max_age: int) -> None:
+    """Everything validate does, plus editorial checks: unshown items, stale dates,
+    malformed links, images without alt text, repeated titles, reading grade."""
+    from playbook_builder.checks import editorial_problems
+
+    project = _load(root)
+    problems = project.problems + editorial_problems(project, max_age_days=max_age)
+    if problems:
+        click.echo(format_report(problems), err=True, nl=False)
+    if strict and problems:
+        raise SystemExit(1)
+    click.echo(f"Checked {len(project.content.items)} items.")
+
+
+@cli.command()
+@_root_option
+@click.argument(
+    "kind",
+    type=click.Choice(
+        sorted(["cluster", "framework", "practice", "case-study", "checklist", "metric", "page"])
+    ),
+)
+@click.argument("item_id", metavar="ID")
+def new(root: Path | None, kind: str, item_id: str) -> None:
+    """Write a commented starter file for a new KIND with id ID (status draft)."""
+    import re as _re
+
+    from playbook_builder.authoring import KIND_BY_SLUG, new_item_path, starter_text
+    from playbook_builder.models import SLUG_PATTERN, Cluster
+
+    project = _load(root)
+    if not _re.match(SLUG_PATTERN, item_id):
+        raise click.BadParameter(
+            "use lower-case letters, digits and single hyphens, e.g. acme-bakery", param_hint="ID"
+        )
+    if item_id in project.content.items:
+        raise click.BadParameter(
+            f"'{item_id}' is already used by {project.content.files[item_id]}", param_hint="ID"
+        )
+    model = KIND_BY_SLUG[kind]
+    path = new_item_path(project.root, model, item_id)
+    if path.exists():
+        raise click.BadParameter(
+            f"{path.relative_to(project.root)} already exists", param_hint="ID"
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        starter_text(
+            project.root, model, item_id, project.content.of(Cluster), project.content.audiences
+        ),
+        encoding="utf-8",
+    )
+    click.echo(f"Wrote {path.relative_to(project.root)}. Fill it in, then run: playbook check")
+
+
+@cli.command()
+@_root_option
+@click.option(
+    "--check", "check_only", is_flag=True, help="Only check that the committed schemas are current."
+)
+def schema(root: Path | None, check_only: bool) -> None:
+    """Write the JSON Schema of every kind to schemas/ (for editor autocompletion)."""
+    from playbook_builder.authoring import schema_texts, write_schemas
+
+    project = _load(root)
+    if check_only:
+        stale = [
+            rel
+            for rel, text in schema_texts(project.content.audiences).items()
+            if not (project.root / rel).is_file()
+            or (project.root / rel).read_text(encoding="utf-8") != text
+        ]
+        for rel in stale:
+            click.echo(f"out of date: {rel}", err=True)
+        if stale:
+            raise SystemExit(1)
+        return
+    for path in write_schemas(project.root, project.content.audiences):
+        click.echo(f"Wrote {path.relative_to(project.root)}")
+
+
+@cli.command()
+@_root_option
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Change nothing; exit 1 and list files that would change.",
+)
+def fmt(root: Path | None, check_only: bool) -> None:
+    """Normalise the layout of content YAML, keeping comments and key order."""
+    from playbook_builder.authoring import format_tree
+    from playbook_builder.project import find_root
+
+    base = find_root(root or Path.cwd())
+    changed, problems = format_tree(base, write=not check_only)
+    if problems:
+        click.echo(format_report(problems), err=True, nl=False)
+    for path in changed:
+        verb = "would reformat" if check_only else "reformatted"
+        click.echo(f"{verb} {path.relative_to(base)}")
+    if problems or (check_only and changed):
+        raise SystemExit(1)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code (for tests and ``python -m``)."""
     try:

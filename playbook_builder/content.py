@@ -87,7 +87,7 @@ def load_content(root: Path, audiences: tuple[str, ...]) -> tuple[Content, list[
     """Load and validate everything under ``root``; returns what parsed and every problem."""
     content = Content(root=root, audiences=audiences)
     problems: list[Problem] = []
-    first_seen: dict[str, tuple[str, int, int]] = {}
+    first_seen: dict[str, ParsedYaml] = {}
     for model, path in content_files(root):
         parsed, found = _parse_file(model, path, root)
         problems.extend(found)
@@ -97,19 +97,19 @@ def load_content(root: Path, audiences: tuple[str, ...]) -> tuple[Content, list[
             continue
         item_id = parsed.data.get("id")
         if isinstance(item_id, str) and item_id in first_seen:
-            other, line, col = first_seen[item_id]
-            pos = parsed.position(["id"])
+            other = first_seen[item_id]
+            line, col = other.position(["id"])
             problems.append(
                 Problem(
                     parsed.rel_path,
-                    *pos,
+                    *parsed.position(["id"]),
                     "id",
-                    f"id '{item_id}' is already used by {other}:{line}:{col}; ids must be unique",
+                    f"id '{item_id}' is already used by {other.rel_path}:{line}:{col}; ids must be unique",
                 )
             )
             continue
         if isinstance(item_id, str):
-            first_seen[item_id] = (parsed.rel_path, *parsed.position(["id"]))
+            first_seen[item_id] = parsed
         item, found = _validate(model, parsed, path, audiences)
         problems.extend(found)
         if item is None and isinstance(item_id, str):
@@ -146,7 +146,7 @@ def _parse_file(
         parsed.data.setdefault("id", path.stem)
         parsed.data["body"] = body
         body_line = offset + front.count("\n") + 2
-        parsed = ParsedYaml(parsed.rel_path, parsed.data, body_line)
+        parsed = ParsedYaml(parsed.rel_path, parsed.data, parsed.text, body_line, parsed.located)
     return parsed, problems
 
 

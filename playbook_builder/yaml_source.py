@@ -7,11 +7,14 @@ what lets a model error on ``results[1].after`` point at the exact spot in the f
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
@@ -45,13 +48,71 @@ def _yaml() -> YAML:
     return yaml
 
 
+class _FastLoader(pyyaml.CSafeLoader):
+    """libyaml's parser with YAML 1.2 core scalars, as ruamel reads them: only
+    true/false are booleans (`yes` stays text), no sexagesimal or leading-zero octal
+    numbers. Duplicate keys raise, so such a file falls back to the precise path."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise pyyaml.constructor.ConstructorError(
+                    None, None, "duplicate key", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+_FastLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if not tag.endswith((":bool", ":int", ":float"))]
+    for first, resolvers in pyyaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _tag, _pattern, _first in (
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (
+        "tag:yaml.org,2002:int",
+        r"^(?:[-+]?(?:0|[1-9][0-9]*)|0o[0-7]+|0x[0-9a-fA-F]+)$",
+        "-+0123456789",
+    ),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+):
+    _FastLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+
+def _fast_load(text: str) -> Any:
+    """Parse with libyaml; ``None`` when anything is unusual, so the caller takes the
+    slower path that reports positions."""
+    try:
+        return pyyaml.load(text, Loader=_FastLoader)
+    except (pyyaml.YAMLError, ValueError, TypeError, OverflowError):
+        return None
+
+
 @dataclass(frozen=True)
 class ParsedYaml:
-    """A parsed YAML mapping and where it came from."""
+    """A parsed YAML mapping, its text, and where it came from.
+
+    ``data`` comes from the fast parser; line and column numbers come from ruamel's
+    round-trip parser, run only when a position is asked for (that is, on a problem).
+    """
 
     rel_path: str
-    data: CommentedMap
+    data: dict[str, Any]
+    text: str = ""
     body_line: int = 0  # pages: the file line where the Markdown body starts
+    located: Any = field(default=None, compare=False)
+
+    @cached_property
+    def _positions(self) -> Any:
+        if self.located is not None:
+            return self.located
+        return _yaml().load(self.text)
 
     def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """1-based (line, column) of the value at ``loc``, or of its key when ``key``.
@@ -59,7 +120,7 @@ class ParsedYaml:
         Walks as far down ``loc`` as the document goes; a missing field is reported at
         the mapping that should have held it.
         """
-        return position_in(self.data, loc, key=key)
+        return position_in(self._positions, loc, key=key)
 
 
 def position_in(node: Any, loc: Loc, *, key: bool = False) -> tuple[int, int]:
@@ -128,6 +189,9 @@ def parse_yaml_text(text: str, rel_path: str) -> tuple[ParsedYaml | None, list[P
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
         return None, [Problem(rel_path, 1, 1, "", "file is empty; expected a mapping of fields")]
+    fast = _fast_load(text)
+    if isinstance(fast, dict) and all(isinstance(k, str) for k in fast):
+        return ParsedYaml(rel_path, fast, text), []
     try:
         data = _yaml().load(text)
     except DuplicateKeyError as exc:
@@ -165,7 +229,7 @@ def parse_yaml_text(text: str, rel_path: str) -> tuple[ParsedYaml | None, list[P
                 rel_path, 1, 1, "", f"expected a mapping of fields at the top level, got {kind}"
             )
         ]
-    return ParsedYaml(rel_path, data), []
+    return ParsedYaml(rel_path, data, text, located=data), []
 
 
 def _duplicate_key_name(exc: DuplicateKeyError) -> str:

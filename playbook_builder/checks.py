@@ -1,0 +1,94 @@
+"""``playbook check``: everything ``validate`` does, plus editorial checks.
+
+These are warnings (errors with ``--strict``): items no edition shows, stale review and
+access dates, links with a malformed web address, images without alt text, and titles
+used twice within a kind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import urlparse
+
+from playbook_builder.content import format_key_path, iter_text_fields
+from playbook_builder.models import ContentItem
+from playbook_builder.problems import Problem, Severity
+from playbook_builder.project import Project
+from playbook_builder.select import is_for_edition
+from playbook_builder.yaml_source import Loc
+
+_MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)[^)]*\)")
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")
+
+
+def editorial_problems(
+    project: Project, *, max_age_days: int = 730, today: dt.date | None = None
+) -> list[Problem]:
+    today = today or dt.date.today()
+    content = project.content
+    problems: list[Problem] = []
+
+    def warn(
+        item: ContentItem,
+        loc: Loc,
+        message: str,
+        at: tuple[int, int] | None = None,
+    ) -> None:
+        parsed = content.parsed[item.id]
+        line, col = at or parsed.position(loc)
+        problems.append(
+            Problem(parsed.rel_path, line, col, format_key_path(loc), message, Severity.WARNING)
+        )
+
+    titles: dict[tuple[str, str], str] = {}
+    for item_id, item in content.items.items():
+        parsed = content.parsed[item_id]
+        if not any(is_for_edition(item, e, drafts=True) for e in project.editions):
+            warn(
+                item,
+                ("audiences",),
+                "no edition shows this item: none of its audiences has an edition",
+            )
+        elif item.status == "draft":
+            warn(
+                item, ("status",), "draft: not published in any edition (shown only with --drafts)"
+            )
+        key = (item.KIND, item.title.strip().lower())
+        if key in titles:
+            warn(item, ("title",), f"the title is also used by {titles[key]}")
+        else:
+            titles[key] = parsed.rel_path
+        oldest = today - dt.timedelta(days=max_age_days)
+        if item.updated and item.updated < oldest:
+            warn(
+                item,
+                ("updated",),
+                f"last reviewed {item.updated.isoformat()}, more than {max_age_days} days ago",
+            )
+        for i, source in enumerate(item.sources):
+            if source.accessed < oldest:
+                warn(
+                    item,
+                    ("sources", i, "accessed"),
+                    f"source last checked {source.accessed.isoformat()}, more than {max_age_days} days ago; check the link still works",
+                )
+        for loc, text in iter_text_fields(parsed.data):
+            for match in _MD_LINK.finditer(text):
+                target = match.group(1)
+                if target.startswith(("ref:", "#")):
+                    continue
+                url = urlparse(target)
+                if url.scheme in ("http", "https") and url.netloc and "." in url.netloc:
+                    continue
+                if url.scheme == "mailto" and "@" in url.path:
+                    continue
+                warn(item, loc, f"link target '{target}' is not a full web address or a ref: link")
+            for match in _MD_IMAGE.finditer(text):
+                if not match.group(1).strip():
+                    warn(
+                        item,
+                        loc,
+                        f"image '{match.group(2)}' has no alt text; describe it inside the brackets",
+                    )
+    return problems
