@@ -122,7 +122,29 @@ def load_content(root: Path, audiences: tuple[str, ...]) -> tuple[Content, list[
     return content, problems
 
 
+# Parsed files by path, kept while their size and modification time stay the same, so a
+# preview rebuild parses only what was edited.
+_PARSE_CACHE: dict[Path, tuple[tuple[int, int], tuple[ParsedYaml | None, list[Problem]]]] = {}
+
+
 def _parse_file(
+    model: type[ContentItem], path: Path, root: Path
+) -> tuple[ParsedYaml | None, list[Problem]]:
+    stat = path.stat()
+    key = (stat.st_mtime_ns, stat.st_size)
+    cached = _PARSE_CACHE.get(path)
+    if cached is not None and cached[0] == key:
+        parsed, problems = cached[1]
+    else:
+        parsed, problems = _parse_uncached(model, path, root)
+        _PARSE_CACHE[path] = (key, (parsed, problems))
+    if parsed is not None:
+        # Each load gets its own copy: pages add keys, and items must not share state.
+        parsed = ParsedYaml(parsed.rel_path, dict(parsed.data), parsed.text, parsed.body_line, parsed.located)
+    return parsed, list(problems)
+
+
+def _parse_uncached(
     model: type[ContentItem], path: Path, root: Path
 ) -> tuple[ParsedYaml | None, list[Problem]]:
     if model is not Page:

@@ -49,6 +49,18 @@ def load_merged_config(config_file: Path) -> dict[str, Any]:
     return dict(data)
 
 
+def config_chain(config_file: Path) -> list[Path]:
+    """The config file and the files it inherits from, child first."""
+    chain = [config_file.resolve()]
+    yaml = YAML(typ="safe")
+    while True:
+        data = yaml.load(chain[-1].read_text(encoding="utf-8")) or {}
+        parent = data.get("INHERIT") if isinstance(data, dict) else None
+        if not isinstance(parent, str):
+            return chain
+        chain.append((chain[-1].parent / parent).resolve())
+
+
 def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     merged = dict(base)
     for key, value in child.items():

@@ -23,7 +23,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from playbook_builder.content import load_content
-from playbook_builder.editions import all_audiences, discover_editions, edition_from_config
+from playbook_builder.editions import (
+    all_audiences,
+    config_chain,
+    discover_editions,
+    edition_from_config,
+)
 from playbook_builder.problems import format_report, has_errors
 from playbook_builder.render import ASSETS, CSS_ASSETS, JS_ASSETS, RenderedEdition, render_edition
 
@@ -50,8 +55,25 @@ def _package_dir(name: str) -> Path:
     return Path(str(resources.files("playbook_builder") / name))
 
 
+class _GeneratedPage(File):
+    """A page made in memory whose "modified" reflects a real change.
+
+    MkDocs 1.6 treats every in-memory page as modified, so a dirty rebuild would redo
+    them all; this lets a preview rebuild only the pages whose Markdown changed.
+    """
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed
+
+
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
-    """Adds an edition's pages, navigation and assets to a MkDocs build."""
+    """Adds an edition's pages, navigation and assets to a MkDocs build.
+
+    Defining ``on_startup`` keeps one instance across the rebuilds of ``mkdocs serve``,
+    which is what lets it remember what the last build wrote.
+    """
 
     supports_multiple_instances = False
 
@@ -59,14 +81,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.rendered: RenderedEdition | None = None
         self.error_page: str | None = None
         self.serving = False
+        self.dirty = False
+        self._built_digests: dict[str, int] = {}
+        self._pending_digests: dict[str, int] = {}
+        self._built_nav: object = None
+        self._config_key: int = 0
+        self._built_config_key: int = 0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_file = Path(config.config_file_path).resolve()
         root = config_file.parent
         edition = edition_from_config(config_file)
+        # A config edit (theme, footer, extensions) changes every page's HTML.
+        self._config_key = hash(tuple(p.read_text(encoding="utf-8") for p in config_chain(config_file)))
         drafts = self.config.drafts or os.environ.get("PLAYBOOK_DRAFTS") == "1"
         audiences = all_audiences(discover_editions(root)) or edition.audiences
         content, problems = load_content(root, audiences)
@@ -107,12 +138,36 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 File.generated(config, "index.md", content=body + self.error_page + "```\n")
             )
         elif self.rendered is not None:
+            nav_changed = (
+                self.rendered.nav != self._built_nav or self._config_key != self._built_config_key
+            )
+            self._pending_digests = {}
             for page in self.rendered.pages.values():
-                files.append(File.generated(config, page.path, content=page.markdown))
+                generated = _GeneratedPage.generated(config, page.path, content=page.markdown)
+                assert isinstance(generated, _GeneratedPage)
+                digest = hash(page.markdown)
+                self._pending_digests[page.path] = digest
+                generated.changed = (
+                    not self.dirty
+                    or nav_changed
+                    or self._built_digests.get(page.path) != digest
+                    or not os.path.isfile(generated.abs_dest_path)
+                )
+                files.append(generated)
         for asset in ASSETS:
             src = _package_dir("assets") / Path(asset).name
             files.append(File.generated(config, asset, abs_src_path=str(src)))
         return files
+
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Remember what this build wrote only once it has written it.
+        if self.rendered is not None:
+            self._built_digests = self._pending_digests
+            self._built_nav = self.rendered.nav
+            self._built_config_key = self._config_key
+        else:
+            self._built_digests, self._built_nav = {}, None
 
 
 def build_config(
@@ -152,4 +207,6 @@ def serve_config(
 
     if drafts:
         os.environ["PLAYBOOK_DRAFTS"] = "1"
-    serve(config_file=str(config_file), dev_addr=f"{host}:{port}", livereload=True, **kwargs)
+    # Dirty rebuilds redo only the pages whose Markdown changed (see _GeneratedPage).
+    serve(config_file=str(config_file), dev_addr=f"{host}:{port}", livereload=True,
+          build_type="dirty", **kwargs)
