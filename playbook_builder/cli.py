@@ -70,8 +70,20 @@ def validate(root: Path | None, strict: bool) -> None:
     default=None,
     help="Output folder. Default: site/ in the project folder.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Editions built at once, in separate processes. Default: one per core.",
+)
 def build(
-    root: Path | None, edition_ids: Sequence[str], strict: bool, drafts: bool, site_dir: Path | None
+    root: Path | None,
+    edition_ids: Sequence[str],
+    strict: bool,
+    drafts: bool,
+    site_dir: Path | None,
+    jobs: int | None,
 ) -> None:
     """Build the editions and the landing page into site/.
 
@@ -88,7 +100,9 @@ def build(
     editions = _pick_editions(project, edition_ids)
     target = site_dir or project.root / "site"
     try:
-        built = build_site(project, target, editions=editions, strict=strict, drafts=drafts)
+        built = build_site(
+            project, target, editions=editions, strict=strict, drafts=drafts, jobs=jobs
+        )
     except BuildFailed as exc:
         click.echo(f"Build failed; the previous site is unchanged. {exc}", err=True)
         raise SystemExit(1) from None

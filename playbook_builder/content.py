@@ -140,7 +140,9 @@ def _parse_file(
         _PARSE_CACHE[path] = (key, (parsed, problems))
     if parsed is not None:
         # Each load gets its own copy: pages add keys, and items must not share state.
-        parsed = ParsedYaml(parsed.rel_path, dict(parsed.data), parsed.text, parsed.body_line, parsed.located)
+        parsed = ParsedYaml(
+            parsed.rel_path, dict(parsed.data), parsed.text, parsed.body_line, parsed.located
+        )
     return parsed, list(problems)
 
 

@@ -97,7 +97,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         root = config_file.parent
         edition = edition_from_config(config_file)
         # A config edit (theme, footer, extensions) changes every page's HTML.
-        self._config_key = hash(tuple(p.read_text(encoding="utf-8") for p in config_chain(config_file)))
+        self._config_key = hash(
+            tuple(p.read_text(encoding="utf-8") for p in config_chain(config_file))
+        )
         drafts = self.config.drafts or os.environ.get("PLAYBOOK_DRAFTS") == "1"
         audiences = all_audiences(discover_editions(root)) or edition.audiences
         content, problems = load_content(root, audiences)
@@ -159,7 +161,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             files.append(File.generated(config, asset, abs_src_path=str(src)))
         return files
 
-
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Remember what this build wrote only once it has written it.
         if self.rendered is not None:
@@ -208,5 +209,10 @@ def serve_config(
     if drafts:
         os.environ["PLAYBOOK_DRAFTS"] = "1"
     # Dirty rebuilds redo only the pages whose Markdown changed (see _GeneratedPage).
-    serve(config_file=str(config_file), dev_addr=f"{host}:{port}", livereload=True,
-          build_type="dirty", **kwargs)
+    serve(
+        config_file=str(config_file),
+        dev_addr=f"{host}:{port}",
+        livereload=True,
+        build_type="dirty",
+        **kwargs,
+    )

@@ -58,6 +58,35 @@ def test_content_reaches_only_its_audience(built: Path) -> None:
     assert files_containing(built, DRAFT_CANARY) == []
 
 
+def test_parallel_build_gives_the_same_site(
+    mini: Path, built: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    parallel = mini / "parallel"
+    assert main(["build", "--root", str(mini), "--jobs", "2", "--site-dir", str(parallel)]) == 0
+    capsys.readouterr()
+    sequential = sorted(p.relative_to(built).as_posix() for p in built.rglob("*.html"))
+    assert (
+        sorted(p.relative_to(parallel).as_posix() for p in parallel.rglob("*.html")) == sequential
+    )
+    for rel in sequential:
+        assert _article(parallel / rel) == _article(built / rel), rel
+
+
+def test_failed_parallel_build_keeps_previous_site(
+    mini: Path, built: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = (built / "agencies/index.html").read_bytes()
+    # Valid content, but a MkDocs-level failure in one edition: a strict build with a
+    # broken Markdown anchor link in a page.
+    page = mini / "content/pages/rights.md"
+    page.write_text(page.read_text() + "\nSee [the missing part](#no-such-anchor).\n")
+    code = main(["build", "--root", str(mini), "--jobs", "2", "--strict"])
+    _, err = capsys.readouterr()
+    assert code == 1 and "previous site is unchanged" in err
+    assert (built / "agencies/index.html").read_bytes() == before
+    assert [p.name for p in mini.iterdir() if p.name.startswith(".site")] == []
+
+
 def test_drafts_flag_shows_drafts_marked(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
     site = mini / "preview"
     assert main(["build", "--root", str(mini), "--drafts", "--site-dir", str(site)]) == 0
