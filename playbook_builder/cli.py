@@ -22,9 +22,9 @@ def _root_option(f: click.decorators.FC) -> click.decorators.FC:
     )(f)
 
 
-def _load(root: Path | None) -> Project:
+def _load(root: Path | None, *, readability: bool = True) -> Project:
     try:
-        return open_project(find_root(root or Path.cwd()))
+        return open_project(find_root(root or Path.cwd()), readability=readability)
     except ContentError as exc:
         click.echo(format_report(exc.problems), err=True, nl=False)
         raise SystemExit(1) from None
@@ -92,7 +92,7 @@ def build(
     from playbook_builder.mkdocs_adapter import BuildFailed
     from playbook_builder.site import build_site
 
-    project = _load(root)
+    project = _load(root, readability=strict)
     if project.problems:
         click.echo(format_report(project.problems), err=True, nl=False)
         if strict:

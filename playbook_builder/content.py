@@ -7,11 +7,14 @@ that depend on an item (its references) run only for items that parsed.
 from __future__ import annotations
 
 import difflib
+import os
+import pickle
 import re
+import tempfile
 import types
 import typing
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -85,6 +88,8 @@ def content_files(root: Path) -> Iterator[tuple[type[ContentItem], Path]]:
 
 def load_content(root: Path, audiences: tuple[str, ...]) -> tuple[Content, list[Problem]]:
     """Load and validate everything under ``root``; returns what parsed and every problem."""
+    _load_disk_cache(root)
+    misses_before = _CACHE_STATS["misses"]
     content = Content(root=root, audiences=audiences)
     problems: list[Problem] = []
     first_seen: dict[str, ParsedYaml] = {}
@@ -119,12 +124,50 @@ def load_content(root: Path, audiences: tuple[str, ...]) -> tuple[Content, list[
             content.files[item.id] = parsed.rel_path
             content.parsed[item.id] = parsed
     problems.extend(check_references(content))
+    if _CACHE_STATS["misses"] != misses_before:
+        _save_disk_cache(root)
     return content, problems
 
 
 # Parsed files by path, kept while their size and modification time stay the same, so a
 # preview rebuild parses only what was edited.
 _PARSE_CACHE: dict[Path, tuple[tuple[int, int], tuple[ParsedYaml | None, list[Problem]]]] = {}
+_CACHE_STATS = {"misses": 0}
+# The same cache on disk, so the next build (or each edition's process) starts warm.
+DISK_CACHE = ".playbook-cache/parsed-v1.pickle"
+_DISK_LOADED: set[Path] = set()
+
+
+def _load_disk_cache(root: Path) -> None:
+    if root in _DISK_LOADED:
+        return
+    _DISK_LOADED.add(root)
+    try:
+        with (root / DISK_CACHE).open("rb") as handle:
+            stored = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return
+    if isinstance(stored, dict):
+        for path, entry in stored.items():
+            _PARSE_CACHE.setdefault(path, entry)
+
+
+def _save_disk_cache(root: Path) -> None:
+    entries = {
+        path: (key, (parsed if parsed is None else replace(parsed, located=None), problems))
+        for path, (key, (parsed, problems)) in _PARSE_CACHE.items()
+        if path.is_relative_to(root) and (parsed is None or parsed.located is None)
+    }
+    target = root / DISK_CACHE
+    try:
+        target.parent.mkdir(exist_ok=True)
+        (target.parent / ".gitignore").write_text("*\n", encoding="utf-8")
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".parsed-")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except OSError:
+        pass  # a read-only checkout builds fine without the cache
 
 
 def _parse_file(
@@ -138,6 +181,7 @@ def _parse_file(
     else:
         parsed, problems = _parse_uncached(model, path, root)
         _PARSE_CACHE[path] = (key, (parsed, problems))
+        _CACHE_STATS["misses"] += 1
     if parsed is not None:
         # Each load gets its own copy: pages add keys, and items must not share state.
         parsed = ParsedYaml(
@@ -189,7 +233,9 @@ def _validate(
             )
         )
     try:
-        item = model.model_validate(to_plain(parsed.data), context={"audiences": audiences})
+        # Fast-parsed data is plain already; ruamel's needs unwrapping.
+        data = parsed.data if parsed.located is None else to_plain(parsed.data)
+        item = model.model_validate(data, context={"audiences": audiences})
     except ValidationError as exc:
         problems.extend(_problems_from_validation(model, parsed, exc))
         return None, problems

@@ -34,8 +34,12 @@ def find_root(start: Path) -> Path:
     return start
 
 
-def open_project(root: Path) -> Project:
-    """Load a project; raise :class:`ContentError` with every problem if it has errors."""
+def open_project(root: Path, *, readability: bool = True) -> Project:
+    """Load a project; raise :class:`ContentError` with every problem if it has errors.
+
+    ``readability`` adds the reading-grade warnings (loading the pronunciation
+    dictionary takes about a second, so a plain build skips them).
+    """
     editions = discover_editions(root)
     if not editions:
         raise ContentError(
@@ -50,7 +54,7 @@ def open_project(root: Path) -> Project:
             ]
         )
     content, problems = load_content(root, all_audiences(editions))
-    if not has_errors(problems):
+    if readability and not has_errors(problems):
         from playbook_builder.readability import reading_grade_problems
 
         problems += reading_grade_problems(content, editions)

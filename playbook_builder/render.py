@@ -9,7 +9,6 @@ the edition, so a jobseeker page never links to an agency-only page.
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,7 +30,7 @@ from playbook_builder.models import (
     Page,
     Practice,
 )
-from playbook_builder.scoring import checklist_definition
+from playbook_builder.scoring import checklist_definition, text_parts
 from playbook_builder.select import select_for_edition
 
 ASSETS = ("assets/playbook/playbook.css", "assets/playbook/checklist.js")
@@ -82,8 +81,7 @@ class Linker:
 
     def href(self, target_path: str) -> str:
         path, _, anchor = target_path.partition("#")
-        rel = posixpath.relpath(path, posixpath.dirname(self.current) or ".")
-        return rel + (f"#{anchor}" if anchor else "")
+        return _relative(path, self.current) + (f"#{anchor}" if anchor else "")
 
     def url_for(self, item_id: str) -> str | None:
         item = self.shown.get(item_id)
@@ -98,6 +96,8 @@ class Linker:
 
     def resolve_refs(self, text: str) -> str:
         """Turn ``[text](ref:id)`` into a link, or into plain text outside this edition."""
+        if "](ref:" not in text:
+            return text
 
         def replace(match: re.Match[str]) -> str:
             label = match.group(1)
@@ -110,6 +110,19 @@ class Linker:
             return f"[{label}]({target})"
 
         return _REF_WITH_LABEL.sub(replace, text)
+
+
+@cache
+def _relative(target: str, current: str) -> str:
+    """``target`` relative to the folder of ``current``; both are site-relative paths.
+
+    Pure string work (posixpath.relpath consults the working directory every call)."""
+    here = current.split("/")[:-1]
+    there = target.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 _REF_WITH_LABEL = re.compile(r"\[([^\]\n]+)\]" + REF_LINK.pattern[2:])
@@ -216,6 +229,11 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
             metrics=[m for m in metrics if m.cluster == cluster.id],
             frameworks={f.id: f for f in frameworks},
         )
+    clusters_by_id = {c.id: c for c in clusters}
+    cases_citing: dict[str, list[CaseStudy]] = {}
+    for case in cases:
+        for pid in case.practices:
+            cases_citing.setdefault(pid, []).append(case)
     for practice in practices:
         add(
             page_path(practice),
@@ -223,9 +241,9 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
             practice.title,
             shown.files[practice.id],
             item=practice,
-            clusters=_by_id(shown, Cluster),
+            clusters=clusters_by_id,
             cited_by=[
-                c for c in cases if practice.id in c.practices and c.id not in practice.case_studies
+                c for c in cases_citing.get(practice.id, []) if c.id not in practice.case_studies
             ],
         )
     for case in cases:
@@ -235,22 +253,24 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
             case.title,
             shown.files[case.id],
             item=case,
-            clusters=_by_id(shown, Cluster),
+            clusters=clusters_by_id,
         )
     for checklist in checklists:
-        definition = checklist_definition(
-            checklist, shown, edition, linker=Linker(shown, page_path(checklist))
-        )
+        checklist_linker = Linker(shown, page_path(checklist))
+        definition = checklist_definition(checklist, shown, edition, linker=checklist_linker)
         add(
             page_path(checklist),
             "checklist.md.j2",
             checklist.title,
             shown.files[checklist.id],
             item=checklist,
-            clusters=_by_id(shown, Cluster),
+            clusters=clusters_by_id,
             definition=definition,
             form=env.get_template("checklist_form.html.j2").render(
-                item=checklist, definition=definition, edition=edition
+                item=checklist,
+                definition=definition,
+                edition=edition,
+                parts=lambda text, linker=checklist_linker: text_parts(text, linker),
             ),
         )
     for page in pages:

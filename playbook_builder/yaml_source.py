@@ -56,7 +56,7 @@ class _FastLoader(pyyaml.CSafeLoader):
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
         seen = set()
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
+            key = key_node.value if isinstance(key_node, pyyaml.ScalarNode) else id(key_node)
             if key in seen:
                 raise pyyaml.constructor.ConstructorError(
                     None, None, "duplicate key", key_node.start_mark
