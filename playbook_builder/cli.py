@@ -22,6 +22,18 @@ def _root_option(f: click.decorators.FC) -> click.decorators.FC:
     )(f)
 
 
+def _log_to_terminal(level: int) -> None:
+    """Show MkDocs' own messages (build times, warnings) the way its CLI does."""
+    import logging
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.setLevel(level)
+    logger.propagate = False
+
+
 def _load(root: Path | None, *, readability: bool = True) -> Project:
     try:
         return open_project(find_root(root or Path.cwd()), readability=readability)
@@ -125,8 +137,11 @@ def _pick_editions(project: Project, edition_ids: Sequence[str]) -> list:  # typ
 @click.option("--drafts", is_flag=True, help="Include draft items.")
 def serve(root: Path | None, edition_id: str, port: int, drafts: bool) -> None:
     """Live preview of one edition; rebuilds when content, templates or config change."""
+    import logging
+
     from playbook_builder.mkdocs_adapter import serve_config
 
+    _log_to_terminal(logging.INFO)
     project = _load(root)
     (edition,) = _pick_editions(project, [edition_id])
     serve_config(edition.config_file, port=port, drafts=drafts)

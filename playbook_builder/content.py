@@ -115,7 +115,7 @@ def load_content(root: Path, audiences: tuple[str, ...]) -> tuple[Content, list[
             continue
         if isinstance(item_id, str):
             first_seen[item_id] = parsed
-        item, found = _validate(model, parsed, path, audiences)
+        item, found = _validate_cached(model, parsed, path, audiences)
         problems.extend(found)
         if item is None and isinstance(item_id, str):
             content.broken.add(item_id)
@@ -216,6 +216,24 @@ def _parse_uncached(
         body_line = offset + front.count("\n") + 2
         parsed = ParsedYaml(parsed.rel_path, parsed.data, parsed.text, body_line, parsed.located)
     return parsed, problems
+
+
+_ITEM_CACHE: dict[Path, tuple[object, tuple[ContentItem | None, list[Problem]]]] = {}
+
+
+def _validate_cached(
+    model: type[ContentItem], parsed: ParsedYaml, path: Path, audiences: tuple[str, ...]
+) -> tuple[ContentItem | None, list[Problem]]:
+    """Models are frozen and validation depends only on the file and the audiences, so an
+    unchanged file keeps its validated item between preview rebuilds."""
+    key = (_PARSE_CACHE[path][0], audiences, parsed.rel_path)
+    cached = _ITEM_CACHE.get(path)
+    if cached is not None and cached[0] == key:
+        item, problems = cached[1]
+        return item, list(problems)
+    result = _validate(model, parsed, path, audiences)
+    _ITEM_CACHE[path] = (key, result)
+    return result[0], list(result[1])
 
 
 def _validate(

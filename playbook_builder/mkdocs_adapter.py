@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs import exceptions
 from mkdocs.commands.build import build
 from mkdocs.config import base
@@ -53,6 +54,16 @@ class PlaybookConfig(base.Config):
 
 def _package_dir(name: str) -> Path:
     return Path(str(resources.files("playbook_builder") / name))
+
+
+class _BytecodeStore(dict[str, bytes]):
+    """In-process store for Jinja's bytecode cache (the memcached protocol, in memory)."""
+
+    def set(self, key: str, value: bytes, timeout: int | None = None) -> None:
+        self[key] = value
+
+
+_THEME_BYTECODE = _BytecodeStore()
 
 
 class _GeneratedPage(File):
@@ -133,6 +144,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 config.watch.append(str(watched))
         return config
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Every rebuild makes a new theme environment that compiles the theme's templates
+        # again; a bytecode cache keeps a preview rebuild from paying for that each time.
+        if self.serving and env.bytecode_cache is None:
+            env.bytecode_cache = jinja2.MemcachedBytecodeCache(_THEME_BYTECODE)
+        return env
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         if self.error_page is not None:
             body = "# Content errors\n\nFix these and save; the preview updates by itself.\n\n```text\n"
@@ -177,6 +195,13 @@ def build_config(
     """Build one MkDocs config into ``site_dir``; raise :class:`BuildFailed` on failure."""
     from mkdocs.config import load_config
 
+    mkdocs_log = logging.getLogger("mkdocs")
+    if not mkdocs_log.handlers:
+        # In a worker process nothing else shows MkDocs' warnings.
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.setLevel(logging.WARNING)
+        mkdocs_log.addHandler(handler)
     previous = os.environ.get("PLAYBOOK_DRAFTS")
     os.environ["PLAYBOOK_DRAFTS"] = "1" if drafts else "0"
     try:

@@ -172,13 +172,44 @@ def environment() -> jinja2.Environment:
     return env
 
 
+_PAGE_MEMO: dict[tuple[object, ...], tuple[int, tuple[object, ...], RenderedPage]] = {}
+
+
+def _same(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
+
+
 def render_edition(content: Content, edition: Edition, *, drafts: bool = False) -> RenderedEdition:
     """Every page of one edition as Markdown, and its navigation."""
     shown = select_for_edition(content, edition, drafts=drafts)
     out = RenderedEdition(edition=edition)
     env = environment()
 
-    def add(path: str, template: str, title: str, source: str | None, **context: Any) -> None:
+    # What an item page can show of other items: their ids, kinds and titles (links).
+    fingerprint = hash(
+        tuple(
+            (i.id, i.KIND, i.title, getattr(i, "short_title", ""), i.status)
+            for i in shown.items.values()
+        )
+    )
+
+    def add(
+        path: str,
+        template: str,
+        title: str,
+        source: str | None,
+        memo: tuple[object, ...] | None = None,
+        **context: Any,
+    ) -> None:
+        # An item page whose item (a frozen, cached object) and the titles it links to
+        # are unchanged is taken from the last render: a preview rebuild renders only
+        # what an edit touched.
+        memo_key = (edition, drafts, path)
+        if memo is not None:
+            hit = _PAGE_MEMO.get(memo_key)
+            if hit is not None and hit[0] == fingerprint and _same(hit[1], memo):
+                out.pages[path] = hit[2]
+                return
         linker = Linker(shown, path)
         text = env.get_template(template).render(
             edition=edition,
@@ -193,6 +224,8 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
         if source and edition.edit_url:
             text += f"\n[Edit this page]({edition.edit_url}{source}){{ .pb-edit }}\n"
         out.pages[path] = RenderedPage(path, title, text, source)
+        if memo is not None:
+            _PAGE_MEMO[memo_key] = (fingerprint, memo, out.pages[path])
 
     clusters = shown.of(Cluster)
     practices = shown.of(Practice)
@@ -242,9 +275,14 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
             shown.files[practice.id],
             item=practice,
             clusters=clusters_by_id,
-            cited_by=[
-                c for c in cases_citing.get(practice.id, []) if c.id not in practice.case_studies
-            ],
+            cited_by=(
+                cited_by := [
+                    c
+                    for c in cases_citing.get(practice.id, [])
+                    if c.id not in practice.case_studies
+                ]
+            ),
+            memo=(practice, *cited_by),
         )
     for case in cases:
         add(
@@ -252,6 +290,7 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
             "case_study.md.j2",
             case.title,
             shown.files[case.id],
+            memo=(case,),
             item=case,
             clusters=clusters_by_id,
         )
@@ -274,7 +313,9 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
             ),
         )
     for page in pages:
-        add(page_path(page), "page.md.j2", page.title, shown.files[page.id], item=page)
+        add(
+            page_path(page), "page.md.j2", page.title, shown.files[page.id], memo=(page,), item=page
+        )
     if practices:
         add(
             "practices/index.md",
