@@ -18,7 +18,7 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import make_project  # noqa: E402
+from synthetic import make_project
 
 
 def fetch(url: str) -> str:

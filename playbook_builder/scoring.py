@@ -1,19 +1,27 @@
-"""Checklist scoring, defined once.
+"""Checklist scoring and saved answers, defined once.
 
-:func:`checklist_definition` is the data both sides score from: the page embeds it as
-JSON for the browser, and :func:`score` computes the same figures in Python. The method:
+:func:`checklist_definition` is the data both sides work from: the page embeds it as
+JSON for the browser (``assets/checklist.js``), and :func:`score` computes the same
+figures in Python. The method:
 
 * each answer carries points from the checklist's scale; "not sure" carries none and is
   left out, as is an unanswered item;
 * a section's score is 100 × Σ(weight × points) / Σ(weight × highest points) over its
   answered, scored items, rounded to one decimal;
 * the overall score applies the same formula to every answered, scored item.
+
+:func:`read_answers_file` reads a file saved from a checklist page (the format is
+documented in ``ANSWERS_FORMAT.md``) with the same rules the page applies on "Restore
+from file", so saved worker-pulse files can be collected and scored in Python.
 """
 
 from __future__ import annotations
 
+import json
+import posixpath
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from playbook_builder.content import Content
@@ -23,7 +31,14 @@ from playbook_builder.models import Checklist, Cluster, Practice
 if TYPE_CHECKING:
     from playbook_builder.render import Linker
 
+# Version of the saved-answers file format (and of the embedded definition).
 FORMAT_VERSION = 1
+# Limits the page and read_answers_file both enforce; embedded in the definition.
+MAX_FILE_BYTES = 256 * 1024
+MAX_OFFERS = 3
+MAX_NAME_LENGTH = 60
+# The action plan covers this many of the lowest-scoring sections (those below 100).
+PLAN_SIZE = 3
 
 
 def _section_key(cluster: str | None, title: str | None, index: int) -> str:
@@ -33,11 +48,76 @@ def _section_key(cluster: str | None, title: str | None, index: int) -> str:
     return slug or f"section-{index + 1}"
 
 
+def built_href(page: str, md_url: str) -> str:
+    """The link MkDocs writes for ``md_url`` (relative to Markdown page ``page``) with
+    directory URLs (the default): ``practices/x.md`` becomes ``practices/x/``, and the
+    link is relative to the page's own folder URL (``checklists/y/``)."""
+    path, _, anchor = md_url.partition("#")
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+
+    def folder_url(md_path: str) -> str:
+        stem = md_path.removesuffix(".md")
+        if stem == "index" or stem.endswith("/index"):
+            stem = stem.removesuffix("index").rstrip("/")
+        return stem or "."
+
+    rel = posixpath.relpath(folder_url(target), folder_url(page))
+    return (rel.rstrip("/") + "/" if rel != "." else "./") + (f"#{anchor}" if anchor else "")
+
+
+_MD_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")
+
+
+def text_parts(text: str, linker: Linker) -> list[tuple[str, str | None]]:
+    """Checklist text split into (text, href or None) for the page's own HTML form.
+
+    ``[label](ref:id)`` becomes a link when the edition shows the item, plain text when
+    not; hrefs are the built ones (see :func:`built_href`), since Markdown does not run
+    inside the form.
+    """
+    parts: list[tuple[str, str | None]] = []
+    resolved = linker.resolve_refs(text)
+    position = 0
+    for match in _MD_LINK.finditer(resolved):
+        if match.start() > position:
+            parts.append((resolved[position : match.start()], None))
+        label, url = match.group(1), match.group(2)
+        if re.match(r"https?://", url):
+            parts.append((label, url))
+        elif url.split("#")[0].endswith(".md"):
+            parts.append((label, built_href(linker.current, url)))
+        else:
+            parts.append((label, None))
+        position = match.end()
+    if position < len(resolved):
+        parts.append((resolved[position:], None))
+    return parts
+
+
+def plain_text(text: str | None) -> str | None:
+    """Text with Markdown links reduced to their labels (for the script's summaries)."""
+    return _MD_LINK.sub(r"\1", text) if text is not None else None
+
+
+def _practice(practice: Practice, linker: Linker | None) -> dict[str, Any]:
+    url = linker.url_for(practice.id) if linker else None
+    return {
+        "id": practice.id,
+        "title": practice.title,
+        "url": url,
+        "href": built_href(linker.current, url) if linker and url else None,
+        "first_step": practice.first_step,
+        "small": "small" in practice.employer_size,
+        "effort": practice.effort,
+    }
+
+
 def checklist_definition(
     checklist: Checklist, shown: Content, edition: Edition, *, linker: Linker | None = None
 ) -> dict[str, Any]:
     """The checklist as plain data, with only the practices this edition shows."""
     points = [o.points for o in checklist.scale if o.points is not None]
+    shown_practices = shown.of(Practice)
     sections = []
     for index, section in enumerate(checklist.sections):
         cluster = shown.get(section.cluster) if section.cluster else None
@@ -48,20 +128,15 @@ def checklist_definition(
             for ref in entry.practices:
                 practice = shown.get(ref)
                 if isinstance(practice, Practice):
-                    practices.append(
-                        {
-                            "id": practice.id,
-                            "title": practice.title,
-                            "url": linker.url_for(practice.id) if linker else None,
-                            "first_step": practice.first_step,
-                        }
-                    )
+                    practices.append(_practice(practice, linker))
             items.append(
                 {
                     "id": entry.id,
-                    "question": entry.question,
+                    "question": plain_text(entry.question),
                     "weight": entry.weight,
                     "practices": practices,
+                    "ask": plain_text(entry.ask),
+                    "red_flag": plain_text(entry.red_flag),
                 }
             )
         sections.append(
@@ -70,6 +145,12 @@ def checklist_definition(
                 "cluster": section.cluster,
                 "title": title,
                 "items": items,
+                # Every practice in this edition for the section's cluster.
+                "practices": [
+                    _practice(p, linker)
+                    for p in shown_practices
+                    if section.cluster and section.cluster in p.clusters
+                ],
             }
         )
     return {
@@ -86,32 +167,60 @@ def checklist_definition(
             for o in checklist.scale
         ],
         "sections": sections,
+        "limits": {
+            "file_bytes": MAX_FILE_BYTES,
+            "offers": MAX_OFFERS,
+            "name_length": MAX_NAME_LENGTH,
+            "plan": PLAN_SIZE,
+        },
     }
 
 
 def score(definition: Mapping[str, Any], answers: Mapping[str, str]) -> dict[str, Any]:
-    """Scores per section and overall (0-100, or None when nothing scored was answered)."""
+    """Scores per section and overall (0-100, or None when nothing scored was answered).
+
+    ``details`` gives, per section, the weighted points earned and possible and the
+    counts behind them, so the method can be shown next to the score.
+    """
     points_of = {o["value"]: o["points"] for o in definition["scale"]}
     top = float(definition["max_points"])
     total_got = total_max = 0.0
     by_section: dict[str, float | None] = {}
-    answered = 0
+    details: dict[str, dict[str, Any]] = {}
+    answered = unscored = 0
     for section in definition["sections"]:
         got = most = 0.0
+        section_answered = section_unscored = 0
         for item in section["items"]:
             value = answers.get(item["id"])
-            if value is None or value not in points_of:
+            if not isinstance(value, str) or value not in points_of:
                 continue
-            answered += 1
+            section_answered += 1
             pts = points_of[value]
             if pts is None:
+                section_unscored += 1
                 continue
             got += item["weight"] * pts
             most += item["weight"] * top
         by_section[section["key"]] = _percent(got, most)
+        details[section["key"]] = {
+            "earned": got,
+            "possible": most,
+            "answered": section_answered,
+            "unscored": section_unscored,
+            "items": len(section["items"]),
+        }
+        answered += section_answered
+        unscored += section_unscored
         total_got += got
         total_max += most
-    return {"sections": by_section, "overall": _percent(total_got, total_max), "answered": answered}
+    return {
+        "sections": by_section,
+        "overall": _percent(total_got, total_max),
+        "answered": answered,
+        "unscored": unscored,
+        "details": details,
+    }
 
 
 def _percent(got: float, most: float) -> float | None:
@@ -119,3 +228,88 @@ def _percent(got: float, most: float) -> float | None:
         return None
     # Round half away from zero at one decimal, the same in JavaScript.
     return float(int(1000.0 * got / most + 0.5)) / 10.0
+
+
+class AnswersFileError(ValueError):
+    """A saved-answers file the page would refuse; the message says why."""
+
+
+@dataclass(frozen=True)
+class SavedAnswers:
+    """What a saved-answers file holds, after the page's restore rules."""
+
+    # One answer set, or one per offer: (offer name or None, {item id: value}).
+    answer_sets: list[tuple[str | None, dict[str, str]]]
+    version: int  # the checklist version the file was saved from
+    ignored_items: int  # answers to item ids the checklist does not have
+    ignored_values: int  # answers whose value is not on the checklist's scale
+    small_employer: bool
+
+
+def read_answers_file(data: bytes | str, definition: Mapping[str, Any]) -> SavedAnswers:
+    """Read a saved-answers file for ``definition``'s checklist, as "Restore" does.
+
+    Raises :class:`AnswersFileError` for a file the page would reject: too big, not
+    JSON, another format or checklist, a newer version, or the wrong shape.
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if len(raw) > MAX_FILE_BYTES:
+        raise AnswersFileError(f"the file is larger than {MAX_FILE_BYTES // 1024} KB")
+    try:
+        document = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise AnswersFileError("the file is not a saved-answers file (not JSON)") from exc
+    if not isinstance(document, dict) or "format" not in document:
+        raise AnswersFileError("the file is not a saved-answers file")
+    if document["format"] != FORMAT_VERSION or isinstance(document["format"], bool):
+        raise AnswersFileError("the file is in a format this checklist does not read")
+    if document.get("checklist") != definition["checklist"]:
+        raise AnswersFileError("the file holds answers for a different checklist")
+    version = document.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise AnswersFileError("the file does not say which version of the checklist it is")
+    if version > definition["version"]:
+        raise AnswersFileError("the file comes from a newer version of this checklist")
+    items = {item["id"] for section in definition["sections"] for item in section["items"]}
+    values = {o["value"] for o in definition["scale"]}
+    counts = {"items": 0, "values": 0}
+
+    def clean(answers: object) -> dict[str, str]:
+        if not isinstance(answers, dict):
+            raise AnswersFileError("the file's answers are not in the expected shape")
+        kept = {}
+        for key, value in answers.items():
+            if key not in items:
+                counts["items"] += 1
+            elif not isinstance(value, str) or value not in values:
+                counts["values"] += 1
+            else:
+                kept[key] = value
+        return kept
+
+    sets: list[tuple[str | None, dict[str, str]]] = []
+    if definition["kind"] == "offer-evaluation":
+        offers = document.get("offers")
+        if not isinstance(offers, list) or not offers:
+            raise AnswersFileError("the file's offers are not in the expected shape")
+        if len(offers) > MAX_OFFERS:
+            raise AnswersFileError(f"the file has more than {MAX_OFFERS} offers")
+        for number, offer in enumerate(offers, start=1):
+            if not isinstance(offer, dict):
+                raise AnswersFileError("the file's offers are not in the expected shape")
+            sets.append((_offer_name(offer.get("name"), number), clean(offer.get("answers"))))
+    else:
+        sets.append((None, clean(document.get("answers"))))
+    small = document.get("small_employer")
+    return SavedAnswers(
+        answer_sets=sets,
+        version=version,
+        ignored_items=counts["items"],
+        ignored_values=counts["values"],
+        small_employer=small is True,
+    )
+
+
+def _offer_name(name: object, number: int) -> str:
+    text = " ".join(name.split())[:MAX_NAME_LENGTH] if isinstance(name, str) else ""
+    return text or f"Offer {number}"
