@@ -31,6 +31,7 @@ class Edition:
     language: str = "en"
     edit_url: str = ""
     reading_grade: float | None = None  # plain-language limit for this edition's text
+    order: int = 100  # position on the landing page
 
     @property
     def config_name(self) -> str:
@@ -106,6 +107,7 @@ def edition_from_config(config_file: Path) -> Edition:
         language=str(language),
         edit_url=str(options.get("edit_url") or ""),
         reading_grade=float(options["reading_grade"]) if options.get("reading_grade") else None,
+        order=int(options.get("order", 100)),
     )
 
 
@@ -115,7 +117,7 @@ def discover_editions(root: Path) -> list[Edition]:
     for path in sorted(root.iterdir()):
         if EDITION_FILE.match(path.name):
             editions.append(edition_from_config(path))
-    return editions
+    return sorted(editions, key=lambda e: (e.order, e.id))
 
 
 def all_audiences(editions: list[Edition]) -> tuple[str, ...]:

@@ -49,6 +49,7 @@ class PlaybookConfig(base.Config):
     description = c.Type(str, default="")
     edit_url = c.Type(str, default="")
     reading_grade = c.Optional(c.Type((int, float)))
+    order = c.Type(int, default=100)
     drafts = c.Type(bool, default=False)
 
 
