@@ -21,8 +21,14 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -31,7 +37,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--site", type=Path, default=Path("site"))
     parser.add_argument("--page", default="jobseekers/checklists/offer-evaluation/")
     parser.add_argument("--budget-kb", type=float, default=150.0)
@@ -71,12 +79,16 @@ def main() -> int:
     print(f"{'resource':<70} {'raw KB':>8} {'gzip KB':>8}")
     for path, raw, gz in sorted(fetched, key=lambda r: -r[2]):
         print(f"{path[-70:]:<70} {raw / 1024:>8.1f} {gz / 1024:>8.1f}")
-    print(f"{'total (' + str(len(fetched)) + ' requests)':<70} {total_raw / 1024:>8.1f} {total_gz / 1024:>8.1f}")
+    print(
+        f"{'total (' + str(len(fetched)) + ' requests)':<70} {total_raw / 1024:>8.1f} {total_gz / 1024:>8.1f}"
+    )
     print(f"requests outside the site: {len(outside)}")
     for url in outside:
         print(f"  {url}")
     ok = total_gz / 1024 <= args.budget_kb and not outside
-    print(f"target <= {args.budget_kb:g} KB gzip and 0 outside requests: {'ok' if ok else 'MISSED'}")
+    print(
+        f"target <= {args.budget_kb:g} KB gzip and 0 outside requests: {'ok' if ok else 'MISSED'}"
+    )
     return 0
 
 

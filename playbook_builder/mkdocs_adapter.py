@@ -57,14 +57,22 @@ def _package_dir(name: str) -> Path:
     return Path(str(resources.files("playbook_builder") / name))
 
 
-class _BytecodeStore(dict[str, bytes]):
-    """In-process store for Jinja's bytecode cache (the memcached protocol, in memory)."""
+class _InMemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept in this process, across preview rebuilds."""
 
-    def set(self, key: str, value: bytes, timeout: int | None = None) -> None:
-        self[key] = value
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self._store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
 
 
-_THEME_BYTECODE = _BytecodeStore()
+_THEME_BYTECODE = _InMemoryBytecodeCache()
 
 
 class _GeneratedPage(File):
@@ -149,7 +157,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # Every rebuild makes a new theme environment that compiles the theme's templates
         # again; a bytecode cache keeps a preview rebuild from paying for that each time.
         if self.serving and env.bytecode_cache is None:
-            env.bytecode_cache = jinja2.MemcachedBytecodeCache(_THEME_BYTECODE)
+            env.bytecode_cache = _THEME_BYTECODE
         return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -33,7 +33,11 @@ from playbook_builder.models import (
 from playbook_builder.scoring import checklist_definition, text_parts
 from playbook_builder.select import select_for_edition
 
-ASSETS = ("assets/playbook/playbook.css", "assets/playbook/checklist.js", "assets/playbook/filter.js")
+ASSETS = (
+    "assets/playbook/playbook.css",
+    "assets/playbook/checklist.js",
+    "assets/playbook/filter.js",
+)
 CSS_ASSETS = ("assets/playbook/playbook.css",)
 JS_ASSETS = ("assets/playbook/checklist.js", "assets/playbook/filter.js")
 

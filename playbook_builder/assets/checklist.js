@@ -339,14 +339,12 @@
     this.scored = !this.isOffer;
     this.items = [];
     this.itemIds = new Set();
-    this.sectionOf = Object.create(null);
     this.option = Object.create(null);
     var self = this;
     def.sections.forEach(function (section) {
       section.items.forEach(function (item) {
         self.items.push(item);
         self.itemIds.add(item.id);
-        self.sectionOf[item.id] = section;
       });
     });
     def.scale.forEach(function (option) {
@@ -466,7 +464,7 @@
           var kept = self.sets.reduce(function (sum, set) {
             return sum + Object.keys(set.answers).length;
           }, 0);
-          var text2 =
+          var note =
             "This checklist has changed since you last used it (version " +
             result.version +
             " to " +
@@ -476,13 +474,13 @@
             " kept.";
           var dropped = result.ignoredItems + result.ignoredValues;
           if (dropped) {
-            text2 +=
+            note +=
               " " +
               plural(dropped, "answer was", "answers were") +
               " dropped because the question was removed or its choices changed" +
               (result.dropped.length ? ": " + result.dropped.join(", ") + "." : ".");
           }
-          notices.push(text2);
+          notices.push(note);
           self.persist();
         } catch (error) {
           notices.push(
@@ -768,12 +766,12 @@
       this.view.counts = el("p", { className: "pb-counts" });
       this.view.flags = el("div", { className: "pb-flags" });
       this.view.asks = el("div", { className: "pb-asks" });
+      this.view.good = el("div", { className: "pb-good" });
       this.view.compare = el("div", { className: "pb-compare-wrap pb-screen-only" });
-      [this.view.heading, this.view.counts, this.view.flags, this.view.asks, this.view.compare].forEach(
-        function (node) {
-          body.appendChild(node);
-        }
-      );
+      body.appendChild(this.view.heading);
+      body.appendChild(this.view.counts);
+      body.appendChild(el("div", { className: "pb-offer-lists" }, [this.view.flags, this.view.asks, this.view.good]));
+      body.appendChild(this.view.compare);
     } else {
       this.view.overall = el("div", { className: "pb-overall" });
       this.view.chart = el("div", { className: "pb-chart-wrap" });
@@ -817,9 +815,10 @@
       body.appendChild(plan);
       this.view.unsure = el("div", { className: "pb-unsure" });
       body.appendChild(this.view.unsure);
+      // Printed with the results (offers print their three lists instead).
+      this.view.print = el("div", { className: "pb-print-only pb-print-answers" });
+      body.appendChild(this.view.print);
     }
-    this.view.print = el("div", { className: "pb-print-only pb-print-answers" });
-    body.appendChild(this.view.print);
   };
 
   /* ----------------------------------------------------------------- actions */
@@ -986,25 +985,25 @@
         var kept = result.sets.reduce(function (sum, set) {
           return sum + Object.keys(set.answers).length;
         }, 0);
-        var text2 = "Restored " + plural(kept, "answer", "answers");
-        if (self.isOffer) text2 += " for " + plural(result.sets.length, "offer", "offers");
-        text2 += " from " + quoted(file.name) + ".";
+        var note = "Restored " + plural(kept, "answer", "answers");
+        if (self.isOffer) note += " for " + plural(result.sets.length, "offer", "offers");
+        note += " from " + quoted(file.name) + ".";
         if (result.version !== self.def.version) {
-          text2 += " The file was saved from version " + result.version + " of this checklist; this page is version " + self.def.version + ".";
+          note += " The file was saved from version " + result.version + " of this checklist; this page is version " + self.def.version + ".";
         }
         if (result.ignoredItems) {
-          text2 +=
+          note +=
             " " +
             plural(result.ignoredItems, "answer was", "answers were") +
             " left out because this checklist has no such question.";
         }
         if (result.ignoredValues) {
-          text2 +=
+          note +=
             " " +
             plural(result.ignoredValues, "answer was", "answers were") +
             " left out because the answer is not one of the choices.";
         }
-        self.say(text2);
+        self.say(note);
       },
       function () {
         fail("the file could not be read.");
@@ -1032,8 +1031,10 @@
     this.progress.text.parentNode.setAttribute("aria-live", announce ? "polite" : "off");
     this.progress.text.textContent = parts.join(" ");
     if (this.isOffer) this.renderOffer(answers, result);
-    else this.renderScores(answers, result);
-    this.renderPrintAnswers(answers);
+    else {
+      this.renderScores(answers, result);
+      this.renderPrintAnswers(answers);
+    }
   };
 
   Checklist.prototype.flagged = function (answers) {
@@ -1316,7 +1317,13 @@
       " \u00b7 Not answered: " +
       unanswered.length;
 
+    // Each question appears once: a red flag, a question to ask, or a good sign. That
+    // is the whole record of the offer, compact enough to print on one page.
     var flagged = this.flagged(answers);
+    var good = this.items.filter(function (item) {
+      var option = own(answers, item.id) ? self.option[answers[item.id]] : null;
+      return option && !option.concern && option.points !== null;
+    });
     view.flags.textContent = "";
     view.flags.appendChild(el("h3", { text: "Red flags (" + flagged.length + ")" }));
     if (flagged.length) {
@@ -1326,10 +1333,12 @@
           { className: "pb-flag-list" },
           flagged.map(function (item) {
             return el("li", null, [
-              el("span", { className: "pb-flag", text: "Red flag: " }),
               el("strong", { text: item.question }),
-              " You answered \u201c" + self.option[answers[item.id]].label + "\u201d.",
-              item.red_flag ? el("span", { className: "pb-flag-text", text: " " + item.red_flag }) : null,
+              el("span", {
+                className: "pb-screen-only",
+                text: " You answered \u201c" + self.option[answers[item.id]].label + "\u201d.",
+              }),
+              item.red_flag ? " " + item.red_flag : null,
             ]);
           })
         )
@@ -1342,8 +1351,8 @@
     view.asks.appendChild(el("h3", { text: "Questions to ask (" + (unsure.length + unanswered.length) + ")" }));
     function askItem(item) {
       return el("li", null, [
-        el("span", { className: "pb-ask-about", text: item.question }),
-        item.ask ? el("span", { className: "pb-ask", text: " Ask: " + item.ask }) : null,
+        el("strong", { className: "pb-ask-about", text: item.question }),
+        item.ask ? " Ask: " + item.ask : null,
       ]);
     }
     if (unsure.length) {
@@ -1361,6 +1370,20 @@
     if (!unsure.length && !unanswered.length) {
       view.asks.appendChild(el("p", { text: "You have answered every question." }));
     }
+
+    view.good.textContent = "";
+    view.good.appendChild(el("h3", { text: "Good signs (" + good.length + ")" }));
+    view.good.appendChild(
+      good.length
+        ? el(
+            "ul",
+            { className: "pb-good-list" },
+            good.map(function (item) {
+              return el("li", { text: item.question + " (" + self.option[answers[item.id]].label + ")" });
+            })
+          )
+        : el("p", { text: "None yet." })
+    );
     this.renderComparison();
   };
 
@@ -1424,8 +1447,8 @@
           var cell = el("td");
           if (!option) cell.appendChild(el("span", { className: "pb-hint", text: "Not answered" }));
           else {
-            cell.appendChild(document.createTextNode(option.label));
-            if (option.concern) cell.appendChild(el("span", { className: "pb-flag", text: " red flag" }));
+            cell.appendChild(document.createTextNode(option.label + " "));
+            if (option.concern) cell.appendChild(el("span", { className: "pb-flag", text: "red flag" }));
           }
           row.appendChild(cell);
         });
@@ -1443,7 +1466,7 @@
     var self = this;
     var view = this.view.print;
     view.textContent = "";
-    view.appendChild(el("h3", { text: this.isOffer ? "Your answers for " + this.offerName(this.current) : "Your answers" }));
+    view.appendChild(el("h3", { text: "Your answers" }));
     var table = el("table");
     this.def.sections.forEach(function (section) {
       var tbody = el("tbody", null, [
@@ -1452,7 +1475,6 @@
       section.items.forEach(function (item) {
         var option = own(answers, item.id) ? self.option[answers[item.id]] : null;
         var cell = el("td", { className: "pb-print-answer", text: option ? option.label : "\u2014" });
-        if (option && option.concern) cell.appendChild(el("span", { className: "pb-flag", text: " red flag" }));
         tbody.appendChild(el("tr", null, [el("td", { text: item.question }), cell]));
       });
       table.appendChild(tbody);

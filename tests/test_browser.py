@@ -1,0 +1,882 @@
+"""The checklists in a real browser: Playwright driving Debian's chromium.
+
+The fixture project is built once per session and served over HTTP on 127.0.0.1. Each
+test gets a fresh browser context (so fresh sessionStorage and localStorage). Outside CI
+the tests are skipped when /usr/bin/chromium is missing; in CI (CI=true) they fail.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import random
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from playbook_builder.cli import main
+from playbook_builder.scoring import AnswersFileError, read_answers_file, score
+
+from .conftest import MINI, REPO
+from .test_scoring import definition_for
+
+CHROMIUM = Path("/usr/bin/chromium")
+IN_CI = os.environ.get("CI") == "true"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists() and not IN_CI,
+        reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)",
+    ),
+]
+
+if CHROMIUM.exists() or IN_CI:
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+EMPLOYER = "employers/checklists/employer-check/"
+OFFER = "jobseekers/checklists/offer-check/"
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def _serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("browser") / "mini"
+    shutil.copytree(MINI, project)
+    assert main(["build", "--root", str(project)]) == 0
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def base(site: Path) -> Iterator[str]:
+    yield from _serve(site)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Iterator[Page]:
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    assert errors == [], f"script errors on the page: {errors}"
+
+
+@pytest.fixture(scope="session")
+def axe() -> Axe:
+    return Axe()
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def answer(page: Page, answers: dict[str, str]) -> None:
+    for item, value in answers.items():
+        page.check(f'input[name="{item}"][value="{value}"]')
+
+
+def checked(page: Page) -> dict[str, str]:
+    values: dict[str, str] = page.eval_on_selector_all(
+        ".pb-item input[type=radio]:checked",
+        "inputs => Object.fromEntries(inputs.map(i => [i.name, i.value]))",
+    )
+    return values
+
+
+def stored(page: Page, area: str) -> dict[str, str]:
+    items: dict[str, str] = page.evaluate(
+        f"() => Object.fromEntries(Object.keys({area}).filter(k => k.startsWith('playbook:'))"
+        f".map(k => [k, {area}.getItem(k)]))"
+    )
+    return items
+
+
+def fmt(value: float | None) -> str:
+    return "not scored yet" if value is None else f"{value:g} / 100"
+
+
+def restore(page: Page, content: str | bytes, name: str = "answers.json") -> str:
+    """Restore a file through the hidden file input; return the message shown."""
+    page.evaluate(
+        "() => { for (const n of document.querySelectorAll('.pb-message, .pb-error')) n.textContent = '' }"
+    )
+    data = content.encode() if isinstance(content, str) else content
+    page.set_input_files(
+        "input.pb-file", files=[{"name": name, "mimeType": "application/json", "buffer": data}]
+    )
+    page.wait_for_function(
+        "() => document.querySelector('.pb-message').textContent || document.querySelector('.pb-error').textContent"
+    )
+    return str(page.inner_text(".pb-message, .pb-error >> visible=true"))
+
+
+def pdf_pages(page: Page, paper: str = "Letter") -> int:
+    return len(re.findall(rb"/Type\s*/Page\b", page.pdf(format=paper)))
+
+
+def axe_violations(page: Page, axe: Axe) -> list[str]:
+    # Let transitions finish first: Material fades its "Back to top" button in after a
+    # scroll, and half-faded text is not what readers see.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+    result = axe.run(page, options=WCAG_21_AA)
+    return [
+        f"{v['id']}: {[n['target'] for n in v['nodes']]}" for v in result.response["violations"]
+    ]
+
+
+def random_answers(rng: random.Random, definition: dict[str, Any]) -> dict[str, str]:
+    values = [o["value"] for o in definition["scale"]]
+    answers = {}
+    for section in definition["sections"]:
+        for item in section["items"]:
+            roll = rng.random()
+            if roll < 0.2:
+                continue  # unanswered
+            answers[item["id"]] = "bogus" if roll < 0.25 else rng.choice(values)
+    return answers
+
+
+# ------------------------------------------------------------------ answering, scores
+
+
+def test_answering_shows_progress_scores_and_method(page: Page, base: str) -> None:
+    page.goto(base + EMPLOYER)
+    assert page.inner_text(".pb-progress-text") == "0 of 4 answered."
+    answers = {"voice-channel": "partly", "voice-followup": "not-sure", "pay-ranges": "fully"}
+    answer(page, answers)
+    expected = score(definition_for("employers", "employer-check"), answers)
+    assert page.inner_text(".pb-progress-text") == (
+        f"3 of 4 answered. Overall score {expected['overall']:g} out of 100."
+    )
+    live = page.locator(".pb-progress-live")
+    assert live.get_attribute("role") == "status"
+    assert live.get_attribute("aria-live") == "polite"
+    assert f"Overall score: {expected['overall']:g} out of 100" in page.inner_text(".pb-overall")
+    values = page.locator(".pb-chart-value").all_inner_texts()
+    assert values == [
+        fmt(expected["sections"]["worker-voice"]),
+        fmt(expected["sections"]["pay-equity"]),
+    ]
+    # The method, in numbers: the weighted points behind each score.
+    rows = page.locator(".pb-method tbody tr").all_inner_texts()
+    assert rows[0].split("\t") == ["Worker voice and representation", "2 of 2", "1", "2 of 4", "50"]
+    assert page.locator(".pb-chart figcaption").inner_text() == "Score by section, from 0 to 100"
+    assert page.locator(".pb-chart-bar").first.get_attribute("aria-hidden") == "true"
+
+
+def test_browser_scores_equal_python_scores_on_generated_answers(page: Page, base: str) -> None:
+    page.goto(base + EMPLOYER)
+    definition = definition_for("employers", "employer-check")
+    # The page scores from the same data Python builds from the YAML.
+    assert page.evaluate("() => window.playbookChecklist.definition()") == definition
+    rng = random.Random(20261125)
+    sets = [random_answers(rng, definition) for _ in range(300)]
+    browser_scores = page.evaluate("sets => sets.map(a => window.playbookChecklist.score(a))", sets)
+    assert browser_scores == [score(definition, answers) for answers in sets]
+    # And the page's own display agrees for one set answered by clicking.
+    clicked = {k: v for k, v in sets[7].items() if v != "bogus"}
+    answer(page, clicked)
+    expected = score(definition, clicked)
+    assert page.locator(".pb-chart-value").all_inner_texts() == [
+        fmt(expected["sections"][key]) for key in ("worker-voice", "pay-equity")
+    ]
+
+
+def test_browser_scores_equal_python_on_a_big_checklist_with_awkward_numbers(
+    page: Page, base: str
+) -> None:
+    """Twenty sections of ten items, fractional weights and points: exact equality."""
+    rng = random.Random(7)
+    scale = [
+        {"value": f"v{i}", "label": f"V{i}", "points": p, "concern": False}
+        for i, p in enumerate([0, 0.5, 1.25, 2, 3.3])
+    ] + [{"value": "not-sure", "label": "Not sure", "points": None, "concern": False}]
+    definition = {
+        "format": 1,
+        "checklist": "big",
+        "version": 1,
+        "kind": "self-assessment",
+        "max_points": 3.3,
+        "scale": scale,
+        "sections": [
+            {
+                "key": f"s{s}",
+                "items": [
+                    {"id": f"s{s}-i{i}", "weight": rng.choice([0.1, 0.3, 0.7, 1, 1.5, 2.5, 7, 10])}
+                    for i in range(10)
+                ],
+            }
+            for s in range(20)
+        ],
+    }
+    sets = [random_answers(rng, definition) for _ in range(300)]
+    sets.append({item["id"]: "v4" for s in definition["sections"] for item in s["items"]})
+    page.goto(base + EMPLOYER)
+    browser_scores = page.evaluate(
+        "([d, sets]) => sets.map(a => window.playbookChecklist.score(a, d))", [definition, sets]
+    )
+    assert browser_scores == [score(definition, answers) for answers in sets]
+    assert browser_scores[-1]["overall"] == 100
+
+
+# ----------------------------------------------------------------------- action plan
+
+
+def test_action_plan_links_the_weakest_clusters_to_practices(page: Page, base: str) -> None:
+    page.goto(base + EMPLOYER)
+    answer(page, {"voice-channel": "fully", "voice-followup": "partly", "pay-ranges": "not-yet"})
+    steps = page.locator(".pb-plan-step")
+    assert steps.count() == 2
+    assert steps.nth(0).locator(".pb-plan-title").inner_text() == "Pay equity — 0 out of 100"
+    assert "Pay ranges are written down and shared. (Not yet)" in steps.nth(0).inner_text()
+    assert steps.nth(1).locator(".pb-plan-title").inner_text().startswith("Worker voice")
+    link = steps.nth(0).locator("a")
+    assert link.inner_text() == "Review pay every year"
+    assert link.get_attribute("href") == "../../practices/regular-pay-review/"
+    link.click()  # Material's instant navigation
+    page.wait_for_url("**/practices/regular-pay-review/")
+    assert page.inner_text("h1").startswith("Review pay every year")
+
+
+def test_small_employer_first_steps_come_first(page: Page, base: str) -> None:
+    """A second practice, not a first step, is listed before the fixture's first step."""
+    other = {
+        "id": "joint-committee",
+        "title": "Set up a joint committee",
+        "url": "../clusters/pay-equity.md",
+        "href": "../../clusters/pay-equity/",
+        "first_step": False,
+        "small": False,
+        "effort": "high",
+    }
+
+    def add_practice(route: Any) -> None:
+        html = route.fetch().text()
+        holder = re.search(r'(<template class="pb-definition"[^>]*>)(.*?)(</template>)', html, re.S)
+        assert holder is not None
+        definition = json.loads(holder.group(2))
+        definition["sections"][1]["items"][0]["practices"].insert(0, other)
+        html = html.replace(holder.group(2), json.dumps(definition).replace("<", "\\u003c"))
+        route.fulfill(body=html, content_type="text/html")
+
+    page.route("**/checklists/employer-check/", add_practice)
+    page.goto(base + EMPLOYER)
+    answer(page, {"pay-ranges": "not-yet"})
+    titles = page.locator(".pb-plan-practices li")
+    assert titles.all_inner_texts() == [
+        "Set up a joint committee (high effort)",
+        "Review pay every year (good first step for a small employer; medium effort)",
+    ]
+    small = page.get_by_label(
+        "A small employer (fewer than 50 workers): show good first steps first"
+    )
+    small.check()
+    assert titles.all_inner_texts()[0].startswith("Review pay every year")
+    assert "first steps for small employers are now listed first" in page.inner_text(".pb-message")
+    assert json.loads(next(iter(stored(page, "sessionStorage").values())))["small_employer"] is True
+    page.reload()
+    assert small.is_checked()
+    assert titles.all_inner_texts()[0].startswith("Review pay every year")
+
+
+# --------------------------------------------------------------------------- storage
+
+
+def test_answers_stay_in_the_tab_unless_remembered(
+    context: BrowserContext, page: Page, base: str
+) -> None:
+    key = "playbook:employers:employer-check:v2"
+    page.goto(base + EMPLOYER)
+    assert stored(page, "sessionStorage") == {} and stored(page, "localStorage") == {}
+    answer(page, {"voice-channel": "partly"})
+    assert json.loads(stored(page, "sessionStorage")[key])["answers"] == {"voice-channel": "partly"}
+    assert stored(page, "localStorage") == {}
+    page.reload()
+    assert checked(page) == {"voice-channel": "partly"}
+    # A new tab starts empty: sessionStorage belongs to one tab.
+    other = context.new_page()
+    other.goto(base + EMPLOYER)
+    assert checked(other) == {}
+    other.close()
+    # Opting in moves the answers to localStorage; the choice is namespaced too.
+    page.get_by_label("Remember my answers on this device").check()
+    assert set(stored(page, "localStorage")) == {key, "playbook:employers:employer-check:remember"}
+    assert stored(page, "sessionStorage") == {}
+    assert "remembered on this device" in page.inner_text(".pb-message")
+    other = context.new_page()
+    other.goto(base + EMPLOYER)
+    assert checked(other) == {"voice-channel": "partly"}
+    assert other.get_by_label("Remember my answers on this device").is_checked()
+    other.close()
+    # The same checklist in another edition is kept apart.
+    page.goto(base + "agencies/checklists/employer-check/")
+    assert checked(page) == {}
+    page.goto(base + EMPLOYER)
+    page.get_by_label("Remember my answers on this device").uncheck()
+    assert stored(page, "localStorage") == {}
+    assert list(stored(page, "sessionStorage")) == [key]
+
+
+def test_clear_my_answers_asks_then_removes_everything(page: Page, base: str) -> None:
+    page.goto(base + EMPLOYER)
+    answer(page, {"voice-channel": "partly", "pay-ranges": "fully"})
+    page.get_by_label("Remember my answers on this device").check()
+    page.get_by_role("button", name="Clear my answers").click()
+    page.get_by_role("button", name="Cancel").click()
+    assert checked(page) == {"voice-channel": "partly", "pay-ranges": "fully"}
+    page.get_by_role("button", name="Clear my answers").click()
+    page.get_by_role("button", name="Yes, clear them").click()
+    assert checked(page) == {}
+    assert stored(page, "sessionStorage") == {} and stored(page, "localStorage") == {}
+    assert not page.get_by_label("Remember my answers on this device").is_checked()
+    assert (
+        page.inner_text(".pb-message")
+        == "Your answers were cleared from this page and this device."
+    )
+    assert page.inner_text(".pb-overall-score") == "Overall score: not yet scored"
+
+
+def test_answers_from_an_older_version_are_migrated_with_a_notice(page: Page, base: str) -> None:
+    page.goto(base + EMPLOYER)
+    old = {
+        "format": 1,
+        "checklist": "employer-check",
+        "version": 1,
+        "answers": {"voice-channel": "fully", "retired-question": "partly", "pay-ranges": "bogus"},
+    }
+    page.evaluate(
+        "doc => sessionStorage.setItem('playbook:employers:employer-check:v1', JSON.stringify(doc))",
+        old,
+    )
+    page.reload()
+    assert checked(page) == {"voice-channel": "fully"}
+    notice = page.inner_text(".pb-message")
+    assert "changed since you last used it (version 1 to 2)" in notice
+    assert "1 answer was kept" in notice and "retired-question" in notice
+    assert list(stored(page, "sessionStorage")) == ["playbook:employers:employer-check:v2"]
+    # A record that cannot be read is dropped, with a notice.
+    page.evaluate(
+        "() => { sessionStorage.clear(); sessionStorage.setItem('playbook:employers:employer-check:v1', '{\"answers\": [1]}') }"
+    )
+    page.reload()
+    assert checked(page) == {}
+    assert "could not be used, so they were removed" in page.inner_text(".pb-message")
+    assert stored(page, "sessionStorage") == {}
+
+
+# ------------------------------------------------------------- files: save, restore, CSV
+
+
+def test_save_then_restore_round_trip(page: Page, base: str) -> None:
+    page.goto(base + EMPLOYER)
+    answers = {"voice-channel": "partly", "voice-followup": "not-sure", "pay-audit": "fully"}
+    answer(page, answers)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Save to file").click()
+    assert re.fullmatch(
+        r"employer-check-answers-\d{4}-\d\d-\d\d\.json", download.value.suggested_filename
+    )
+    data = Path(download.value.path()).read_bytes()
+    document = json.loads(data)
+    assert document["format"] == 1 and document["checklist"] == "employer-check"
+    assert document["version"] == 2 and document["edition"] == "employers"
+    assert document["answers"] == answers
+    # Python reads the same file and gets the scores the page saved.
+    definition = definition_for("employers", "employer-check")
+    saved = read_answers_file(data, definition)
+    assert saved.answer_sets == [(None, answers)]
+    expected = score(definition, answers)
+    assert document["scores"] == {"overall": expected["overall"], "sections": expected["sections"]}
+
+    page.get_by_role("button", name="Clear my answers").click()
+    page.get_by_role("button", name="Yes, clear them").click()
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Restore from file").click()
+    chooser.value.set_files(download.value.path())
+    page.wait_for_function(
+        "() => document.querySelector('.pb-message').textContent.startsWith('Restored')"
+    )
+    assert checked(page) == answers
+    assert page.inner_text(".pb-message").startswith("Restored 3 answers from")
+    assert json.loads(next(iter(stored(page, "sessionStorage").values())))["answers"] == answers
+
+
+def test_download_csv_has_one_row_per_item(page: Page, base: str) -> None:
+    page.goto(base + EMPLOYER)
+    answer(page, {"voice-channel": "partly", "pay-ranges": "not-sure"})
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download CSV").click()
+    text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    assert text.splitlines() == [
+        '"Section","Item id","Question","Answer","Points","Weight"',
+        '"Worker voice and representation","voice-channel","Workers have a safe way to raise concerns.","Partly","1","2"',
+        '"Worker voice and representation","voice-followup","You tell workers what happened to their ideas.","","","1"',
+        '"Pay equity","pay-ranges","Pay ranges are written down and shared.","Not sure","","1"',
+        '"Pay equity","pay-audit","You check pay for gaps between groups doing similar work.","","","0.7"',
+    ]
+
+
+HOSTILE_NAME = '<img src=x onerror="window.__pwned=1">'
+REJECTED = {
+    "not json": ("<script>window.__pwned=1</script>", "not a file of saved answers"),
+    "wrong shape": (
+        json.dumps({"format": 1, "checklist": "offer-check", "version": 1, "offers": {"a": 1}}),
+        "not in the expected shape",
+    ),
+    "answers not object": (
+        json.dumps(
+            {"format": 1, "checklist": "offer-check", "version": 1, "offers": [{"answers": "no"}]}
+        ),
+        "not in the expected shape",
+    ),
+    "other checklist": (
+        json.dumps(
+            {"format": 1, "checklist": "<b>employer-check</b>", "version": 1, "answers": {}}
+        ),
+        "holds answers for a different checklist (“<b>employer-check</b>”)",
+    ),
+    "newer version": (
+        json.dumps({"format": 1, "checklist": "offer-check", "version": 9, "offers": []}),
+        "comes from a newer version of this checklist",
+    ),
+    "other format": (
+        json.dumps({"format": 2, "checklist": "offer-check", "version": 1}),
+        "in a format this page cannot read",
+    ),
+    "too many offers": (
+        json.dumps(
+            {
+                "format": 1,
+                "checklist": "offer-check",
+                "version": 1,
+                "offers": [{"name": str(i), "answers": {}} for i in range(4)],
+            }
+        ),
+        "you can compare up to 3",
+    ),
+    "huge": (
+        json.dumps(
+            {
+                "format": 1,
+                "checklist": "offer-check",
+                "version": 1,
+                "offers": [],
+                "pad": "x" * 300_000,
+            }
+        ),
+        "too big",
+    ),
+}
+
+
+def test_hostile_restore_files_are_inert_or_rejected(page: Page, base: str) -> None:
+    page.goto(base + OFFER)
+    answer(page, {"pay-written": "yes"})
+    hostile = {
+        "format": 1,
+        "checklist": "offer-check",
+        "version": 1,
+        "offers": [
+            {
+                "name": HOSTILE_NAME,
+                "answers": {
+                    "pay-written": "no",
+                    "voice-speak-up": "<script>window.__pwned=1</script>",
+                    "<img src=x onerror=window.__pwned=1>": "yes",
+                    "__proto__": "yes",
+                },
+            },
+            {"name": "<script>window.__pwned=1</script>", "answers": {"pay-written": "not-sure"}},
+        ],
+    }
+    message = restore(page, json.dumps(hostile), name="<b onmouseover=alert(1)>x</b>.json")
+    assert message == (
+        "Restored 2 answers for 2 offers from “<b onmouseover=alert(1)>x</b>.json”."
+        " 2 answers were left out because this checklist has no such question."
+        " 1 answer was left out because the answer is not one of the choices."
+    )
+    # The names are shown as the text they are, and nothing ran.
+    assert page.locator(".pb-offer-label").all_inner_texts() == [
+        HOSTILE_NAME,
+        "<script>window.__pwned=1</script>",
+    ]
+    assert HOSTILE_NAME in page.inner_text(".pb-compare-wrap")
+    page.locator(".pb-offer-label").first.hover()
+    assert page.evaluate("() => window.__pwned") is None
+    assert (
+        page.locator(
+            ".pb-controls img, .pb-results img, .pb-controls b, .pb-results script"
+        ).count()
+        == 0
+    )
+
+    for case, (content, expected) in REJECTED.items():
+        before = checked(page)
+        message = restore(page, content, name=f"{case}.json")
+        assert page.locator(".pb-error").get_attribute("role") == "alert"
+        assert expected in message, (case, message)
+        assert message.endswith("Nothing was changed."), case
+        assert checked(page) == before, case
+        # Python's reader gives the same verdict.
+        with pytest.raises(AnswersFileError):
+            read_answers_file(content, definition_for("jobseekers", "offer-check"))
+    assert page.evaluate("() => window.__pwned") is None
+
+
+def test_page_and_python_readers_agree(page: Page, base: str) -> None:
+    page.goto(base + EMPLOYER)
+    definition = definition_for("employers", "employer-check")
+    documents = [
+        {
+            "answers": {
+                "voice-channel": "fully",
+                "x": "fully",
+                "pay-ranges": "no",
+                "pay-audit": None,
+            }
+        },
+        {"version": 1, "answers": {"voice-followup": "not-sure"}},
+        {"version": 2.5, "answers": {}},
+        {"version": True, "answers": {}},
+        {"answers": []},
+        {"answers": {"__proto__": "fully", "constructor": "fully"}},
+    ]
+    for change in documents:
+        text = json.dumps({"format": 1, "checklist": "employer-check", "version": 2, **change})
+        verdict = page.evaluate("t => window.playbookChecklist.read(t)", text)
+        try:
+            saved = read_answers_file(text, definition)
+        except AnswersFileError:
+            assert verdict["ok"] is False, change
+            continue
+        assert verdict["ok"] is True, change
+        assert [s["answers"] for s in verdict["sets"]] == [a for _, a in saved.answer_sets]
+        assert verdict["ignoredItems"] == saved.ignored_items
+        assert verdict["ignoredValues"] == saved.ignored_values
+
+
+# ---------------------------------------------------------------------------- offers
+
+
+def test_offers_are_named_compared_and_switched(page: Page, base: str) -> None:
+    page.goto(base + OFFER)
+    answer(page, {"pay-written": "no", "voice-speak-up": "not-sure"})
+    assert page.inner_text(".pb-offer-heading") == "Offer: Offer 1"
+    flags = page.locator(".pb-flags")
+    assert "Red flags (1)" in flags.inner_text()
+    assert "They will not write it down." in flags.inner_text()
+    assert "Ask: Who do I talk to if I have a problem?" in page.inner_text(".pb-asks")
+    assert "Add another offer" in page.inner_text(".pb-compare-wrap")
+
+    page.get_by_role("button", name="Add another offer").click()
+    name = page.get_by_label("Name of this offer")
+    assert name.evaluate("n => n === document.activeElement")
+    name.fill("Riverside Cafe")
+    assert checked(page) == {}
+    answer(page, {"pay-written": "yes", "voice-speak-up": "yes"})
+    page.get_by_role("button", name="Add another offer").click()
+    name.fill("Night shift")
+    answer(page, {"pay-written": "not-sure"})
+    assert page.get_by_role("button", name="Add another offer").is_disabled()
+    assert "most offers this page holds (3)" in page.inner_text(".pb-offers")
+
+    table = page.locator(".pb-compare-wrap table")
+    assert table.locator("thead th").all_inner_texts() == [
+        "Question",
+        "Offer 1",
+        "Riverside Cafe",
+        "Night shift (answering now)",
+    ]
+    assert table.locator("tbody tr").first.inner_text().split("\t") == ["Red flags", "1", "0", "0"]
+    row = table.locator("tr", has_text="Is the pay written down?")
+    assert row.inner_text().split("\t") == [
+        "Is the pay written down?",
+        "No red flag",
+        "Yes",
+        "Not sure",
+    ]
+
+    page.get_by_label("Offer 1", exact=True).check()
+    assert checked(page) == {"pay-written": "no", "voice-speak-up": "not-sure"}
+    assert page.inner_text(".pb-message") == "Now answering for Offer 1."
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download CSV").click()
+    lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == '"Section","Item id","Question","Offer 1","Riverside Cafe","Night shift"'
+    assert lines[1] == '"Pay","pay-written","Is the pay written down?","No","Yes","Not sure"'
+
+    page.get_by_label("Night shift").check()
+    page.get_by_role("button", name="Remove this offer").click()
+    page.get_by_role("button", name="Yes, remove it").click()
+    assert page.locator(".pb-offer-label").all_inner_texts() == ["Offer 1", "Riverside Cafe"]
+    assert page.get_by_label("Riverside Cafe").is_checked()
+    record = json.loads(stored(page, "sessionStorage")["playbook:jobseekers:offer-check:v1"])
+    assert [o["name"] for o in record["offers"]] == ["Offer 1", "Riverside Cafe"]
+    page.reload()
+    assert page.locator(".pb-offer-label").all_inner_texts() == ["Offer 1", "Riverside Cafe"]
+    assert checked(page) == {"pay-written": "yes", "voice-speak-up": "yes"}
+
+
+def test_print_shows_only_the_current_offer_on_one_page(page: Page, base: str) -> None:
+    page.goto(base + OFFER)
+    answer(page, {"pay-written": "no"})
+    page.get_by_role("button", name="Add another offer").click()
+    page.get_by_label("Name of this offer").fill("Riverside Cafe")
+    answer(page, {"pay-written": "yes", "voice-speak-up": "not-sure"})
+    assert not page.locator(".pb-print-answers").is_visible()
+    page.emulate_media(media="print")
+    for hidden in (
+        ".pb-controls",
+        "#pb-checklist",
+        ".pb-compare-wrap",
+        ".md-header",
+        ".md-sidebar",
+    ):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator("h1").is_visible()
+    printed = page.inner_text(".pb-results")
+    assert "Offer: Riverside Cafe" in printed
+    assert "Offer 1" not in printed
+    # Every answer, once: here one good sign and one question to ask.
+    assert page.locator(".pb-good li").all_inner_texts() == ["Is the pay written down? (Yes)"]
+    assert page.locator(".pb-asks li").all_inner_texts() == [
+        "Can you raise a problem without fear? Ask: Who do I talk to if I have a problem?"
+    ]
+    assert pdf_pages(page) == 1
+
+
+def test_print_without_script_shows_the_whole_checklist(browser: Browser, base: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(base + OFFER)
+        assert page.locator(".pb-noscript").is_visible()
+        assert not page.locator(".pb-controls").is_visible()
+        assert not page.locator("#pb-results").is_visible()
+        assert page.get_by_role("group", name="Is the pay written down?").is_visible()
+        page.get_by_label("Not sure").first.check()  # the form still works as a form
+        page.emulate_media(media="print")
+        assert page.locator("#pb-checklist").is_visible()
+        assert page.locator(".pb-details").first.is_visible()
+        assert not page.locator(".pb-noscript").is_visible()
+    finally:
+        context.close()
+
+
+# ------------------------------------------------------------- navigation, keyboard
+
+
+def test_instant_navigation_initialises_each_page_once(page: Page, base: str) -> None:
+    page.goto(base + "employers/")
+    page.locator("article a", has_text="Employer self-assessment").click()
+    page.wait_for_url("**/checklists/employer-check/")
+    page.wait_for_selector(".pb-progress")
+    answer(page, {"pay-ranges": "fully"})
+    assert page.locator(".pb-actions").count() == 1
+    assert page.locator(".pb-progress").count() == 1
+    # Away and back again, without a reload: the answers are still there.
+    page.locator("nav a", has_text="Home").first.click()
+    page.wait_for_url(base + "employers/")
+    page.go_back()
+    page.wait_for_selector(".pb-progress")
+    assert page.locator(".pb-actions").count() == 1
+    assert checked(page) == {"pay-ranges": "fully"}
+    assert page.evaluate("() => typeof window.document$") == "object"
+
+
+def test_works_by_keyboard_alone(page: Page, base: str) -> None:
+    page.goto(base + EMPLOYER)
+    page.focus('input[name="voice-channel"][value="not-yet"]')
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    assert checked(page) == {"voice-channel": "partly", "voice-followup": "not-yet"}
+    page.get_by_role("button", name="Clear my answers").focus()
+    page.keyboard.press("Enter")
+    focused = "() => document.activeElement.textContent"
+    assert page.evaluate(focused) == "Yes, clear them"
+    page.keyboard.press("Escape")
+    assert page.evaluate(focused) == "Clear my answers"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")
+    assert checked(page) == {}
+    # The small-employer box and the offer switcher are ordinary controls.
+    page.get_by_label(
+        "A small employer (fewer than 50 workers): show good first steps first"
+    ).focus()
+    page.keyboard.press("Space")
+    assert page.locator(".pb-small").is_checked()
+    page.goto(base + OFFER)
+    page.get_by_role("button", name="Add another offer").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.type("Cafe")
+    page.get_by_label("Offer 1", exact=True).focus()
+    assert page.get_by_label("Offer 1", exact=True).is_checked() is False
+    page.keyboard.press("Space")
+    assert page.inner_text(".pb-message") == "Now answering for Offer 1."
+
+
+# ----------------------------------------------------------------------- accessibility
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "employers/",
+        "jobseekers/",
+        "agencies/",
+        EMPLOYER,
+        "agencies/checklists/employer-check/",
+        OFFER,
+    ],
+)
+def test_axe_finds_no_wcag_21_aa_violations(page: Page, base: str, axe: Axe, path: str) -> None:
+    page.goto(base + path)
+    assert axe_violations(page, axe) == []
+    if "checklists" not in path:
+        return
+    # Again with everything the script builds on show: results, plan or comparison, notices.
+    radios = page.locator(".pb-item")
+    for index in range(radios.count()):
+        radios.nth(index).locator("input").nth(index % 2).check()
+    if path == OFFER:
+        page.get_by_role("button", name="Add another offer").click()
+        answer(page, {"pay-written": "not-sure"})
+    page.get_by_role("button", name="Clear my answers").click()
+    restore(page, "{}")
+    assert axe_violations(page, axe) == []
+
+
+@pytest.mark.parametrize("path", [EMPLOYER, OFFER])
+def test_axe_finds_no_violations_in_the_dark_scheme(
+    browser: Browser, base: str, axe: Axe, path: str
+) -> None:
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    try:
+        page.goto(base + path)
+        assert page.evaluate("() => document.body.dataset.mdColorScheme") == "slate"
+        radios = page.locator(".pb-item")
+        for index in range(radios.count()):
+            radios.nth(index).locator("input").nth(1).check()
+        if path == OFFER:
+            page.get_by_role("button", name="Add another offer").click()
+        assert axe_violations(page, axe) == []
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not list((REPO / "content/checklists").glob("*.yml")):
+        pytest.skip("no bundled checklists yet")
+    site_dir = tmp_path_factory.mktemp("bundled") / "site"
+    assert main(["build", "--root", str(REPO), "--site-dir", str(site_dir)]) == 0
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def bundled_base(bundled_site: Path) -> Iterator[str]:
+    yield from _serve(bundled_site)
+
+
+def test_bundled_checklists_are_accessible_and_score_like_python(
+    page: Page, bundled_site: Path, bundled_base: str, axe: Axe
+) -> None:
+    pages = sorted(
+        p.parent.relative_to(bundled_site).as_posix() + "/"
+        for p in bundled_site.glob("*/checklists/*/index.html")
+    )
+    assert pages
+    rng = random.Random(11)
+    for path in pages:
+        page.goto(bundled_base + path)
+        definition = page.evaluate("() => window.playbookChecklist.definition()")
+        sets = [random_answers(rng, definition) for _ in range(60)]
+        in_browser = page.evaluate("sets => sets.map(a => window.playbookChecklist.score(a))", sets)
+        assert in_browser == [score(definition, a) for a in sets], path
+        # Answer everything (clicks from the page itself, which is quicker for a long
+        # checklist), then check the page with all it builds on show (axe takes seconds
+        # on a page this size, so once), and every link in it.
+        page.evaluate(
+            """seed => {
+                let x = seed;
+                for (const item of document.querySelectorAll('.pb-item')) {
+                    const inputs = item.querySelectorAll('input[type=radio]');
+                    x = (x * 1103515245 + 12345) % 2147483648;
+                    inputs[x % inputs.length].click();
+                }
+            }""",
+            rng.randrange(1 << 30),
+        )
+        assert page.locator(".pb-item input:checked").count() == page.locator(".pb-item").count()
+        assert axe_violations(page, axe) == [], path
+        for href in page.eval_on_selector_all(
+            ".pb-plan a, .pb-checklist a", "links => links.map(a => a.href)"
+        ):
+            assert page.request.get(href.split("#")[0]).ok, (path, href)
+        if definition["kind"] == "offer-evaluation":
+            # One printed page per offer, for a mix of answers (an offer answered "No"
+            # or "Not sure" throughout can take two).
+            page.evaluate(
+                """() => { let i = 0; for (const item of document.querySelectorAll('.pb-item'))
+                    item.querySelectorAll('input[type=radio]')[i++ % 3].click(); }"""
+            )
+            page.emulate_media(media="print")
+            assert [pdf_pages(page, paper) for paper in ("Letter", "A4")] == [1, 1], path
+            page.emulate_media(media="screen")
