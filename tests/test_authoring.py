@@ -145,3 +145,11 @@ def test_ci_files_parse_and_use_the_readme_commands() -> None:
     hooks = yaml.load((REPO / ".pre-commit-config.yaml").read_text())
     entries = [h["entry"] for repo in hooks["repos"] for h in repo["hooks"]]
     assert "playbook validate" in entries and "playbook fmt --check" in entries
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (REPO / "README.md").read_text()
+    ci = (REPO / ".ci/run").read_text()
+    blocks = [b.split("```", 1)[0].strip() for b in readme.split("```bash\n")[1:]]
+    test_command = next(b for b in blocks if "pytest" in b)
+    assert test_command in ci.splitlines()
