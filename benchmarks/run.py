@@ -49,10 +49,12 @@ def measured(cmd: list[str], cwd: Path) -> dict[str, float]:
 
 
 def core_time(project: Path) -> float:
+    """Load + validate + render of every edition, in a fresh process, as `playbook build`
+    does it (reading-grade scoring is part of `validate`/`check`, not of a build)."""
     code = (
         "import time,sys;from pathlib import Path;t=time.perf_counter();"
         "from playbook_builder.project import open_project;from playbook_builder.render import render_edition;"
-        "t0=time.perf_counter();p=open_project(Path(sys.argv[1]));"
+        "t0=time.perf_counter();p=open_project(Path(sys.argv[1]),readability=False);"
         "[render_edition(p.content,e) for e in p.editions];print(time.perf_counter()-t0)"
     )
     out = subprocess.run(
