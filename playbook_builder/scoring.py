@@ -13,14 +13,18 @@ figures in Python. The method:
 :func:`read_answers_file` reads a file saved from a checklist page (the format is
 documented in ``ANSWERS_FORMAT.md``) with the same rules the page applies on "Restore
 from file", so saved worker-pulse files can be collected and scored in Python.
+:func:`compare_with_companion` sets an employer's answers next to worker-pulse files,
+over the items both checklists ask, as the employer page's "Compare with your workers"
+section does.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +43,9 @@ MAX_OFFERS = 3
 MAX_NAME_LENGTH = 60
 # The action plan covers this many of the lowest-scoring sections (those below 100).
 PLAN_SIZE = 3
+# "Compare with your workers" shows the workers' average for a section only when at
+# least this many worker files scored it, so no one worker's answers can be read off.
+MIN_RESPONSES = 5
 
 
 def _section_key(cluster: str | None, title: str | None, index: int) -> str:
@@ -115,7 +122,36 @@ def _practice(practice: Practice, linker: Linker | None) -> dict[str, Any]:
 def checklist_definition(
     checklist: Checklist, shown: Content, edition: Edition, *, linker: Linker | None = None
 ) -> dict[str, Any]:
-    """The checklist as plain data, with only the practices this edition shows."""
+    """The checklist as plain data, with only the practices this edition shows.
+
+    When other checklists in the edition pair with this one (a worker pulse's
+    ``pairs_with``), their definitions come along as ``companions``, each with the
+    ``href`` of its page, so the page can compare its answers with theirs
+    (:func:`compare_with_companion`).
+    """
+    definition = _definition(checklist, shown, edition, linker)
+    companions = [
+        other
+        for other in shown.of(Checklist)
+        if other.pairs_with == checklist.id and other.id != checklist.id
+    ]
+    if companions:
+        definition["companions"] = [
+            {**_definition(other, shown, edition, linker), "href": _page_href(other, linker)}
+            for other in companions
+        ]
+        definition["limits"]["min_responses"] = MIN_RESPONSES
+    return definition
+
+
+def _page_href(checklist: Checklist, linker: Linker | None) -> str | None:
+    url = linker.url_for(checklist.id) if linker else None
+    return built_href(linker.current, url) if linker and url else None
+
+
+def _definition(
+    checklist: Checklist, shown: Content, edition: Edition, linker: Linker | None
+) -> dict[str, Any]:
     points = [o.points for o in checklist.scale if o.points is not None]
     shown_practices = shown.of(Practice)
     sections = []
@@ -228,6 +264,111 @@ def _percent(got: float, most: float) -> float | None:
         return None
     # Round half away from zero at one decimal, the same in JavaScript.
     return float(int(1000.0 * got / most + 0.5)) / 10.0
+
+
+def compare_with_companion(
+    definition: Mapping[str, Any],
+    employer_answers: Mapping[str, str],
+    worker_answer_sets: Sequence[Mapping[str, str]],
+    *,
+    companion: str | None = None,
+    min_responses: int = MIN_RESPONSES,
+) -> dict[str, Any]:
+    """The employer's scores next to the workers' average, on the items both ask.
+
+    ``definition`` is the employer checklist's, with ``companions``; ``companion``
+    picks one by id (default: the first). Rows follow the employer's sections and keep
+    only the items the companion also asks; a section with none is left out. Each side
+    is scored with :func:`score`, using its own scale and weights:
+
+    * ``employer``: the employer's score over the shared items;
+    * ``workers``: the mean of the worker answer sets' scores for the row, over the
+      ``responses`` sets that scored it, rounded to one decimal; ``None``, and
+      ``suppressed``, when fewer than ``min_responses`` did;
+    * ``gap``: ``workers`` minus ``employer`` as shown (so each row adds up), or
+      ``None`` when either is missing.
+
+    ``overall`` does the same over every shared item. The page shows exactly these.
+    """
+    chosen = [
+        c
+        for c in definition.get("companions") or []
+        if companion is None or c["checklist"] == companion
+    ]
+    if not chosen:
+        raise KeyError(f"{definition['checklist']} has no companion checklist {companion or ''}")
+    theirs = chosen[0]
+    their_items = {i["id"]: i for s in theirs["sections"] for i in s["items"]}
+    our_items = {i["id"]: i for s in definition["sections"] for i in s["items"]}
+
+    def shared_only(source: Mapping[str, Any], items: Mapping[str, Any]) -> dict[str, Any]:
+        # The employer's sections and the shared items; the source's scale and weights.
+        sections = []
+        for section in definition["sections"]:
+            kept = [
+                {"id": i["id"], "weight": items[i["id"]]["weight"]}
+                for i in section["items"]
+                if i["id"] in their_items
+            ]
+            if kept:
+                sections.append({"key": section["key"], "title": section["title"], "items": kept})
+        return {"scale": source["scale"], "max_points": source["max_points"], "sections": sections}
+
+    ours_shared = shared_only(definition, our_items)
+    theirs_shared = shared_only(theirs, their_items)
+    employer = score(ours_shared, employer_answers)
+    workers = [score(theirs_shared, answers) for answers in worker_answer_sets]
+    rows = [
+        {
+            "key": section["key"],
+            "title": section["title"],
+            "items": len(section["items"]),
+            **_compare_row(
+                employer["sections"][section["key"]],
+                [w["sections"][section["key"]] for w in workers],
+                min_responses,
+            ),
+        }
+        for section in ours_shared["sections"]
+    ]
+    return {
+        "companion": theirs["checklist"],
+        "min_responses": min_responses,
+        "files": len(worker_answer_sets),
+        "sections": rows,
+        "overall": {
+            "items": sum(row["items"] for row in rows),
+            **_compare_row(employer["overall"], [w["overall"] for w in workers], min_responses),
+        },
+    }
+
+
+def _compare_row(
+    employer: float | None, worker_scores: list[float | None], min_responses: int
+) -> dict[str, Any]:
+    scored = [value for value in worker_scores if value is not None]
+    average = None
+    if scored and len(scored) >= min_responses:
+        total = 0.0
+        for value in scored:  # in file order, as the page adds them
+            total += value
+        average = _one_decimal(total / len(scored))
+    gap = None
+    if average is not None and employer is not None:
+        gap = _one_decimal(average - employer)
+    return {
+        "employer": employer,
+        "workers": average,
+        "responses": len(scored),
+        "suppressed": average is None,
+        "gap": gap,
+    }
+
+
+def _one_decimal(value: float) -> float:
+    """Round half away from zero at one decimal; gaps can be negative. Same in JavaScript."""
+    rounded = math.floor(abs(value) * 10.0 + 0.5) / 10.0
+    return -rounded if value < 0 and rounded else rounded
 
 
 class AnswersFileError(ValueError):

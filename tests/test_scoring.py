@@ -18,9 +18,11 @@ from playbook_builder.render import Linker, page_path
 from playbook_builder.scoring import (
     FORMAT_VERSION,
     MAX_FILE_BYTES,
+    MIN_RESPONSES,
     AnswersFileError,
     built_href,
     checklist_definition,
+    compare_with_companion,
     plain_text,
     read_answers_file,
     score,
@@ -91,6 +93,98 @@ def test_scores_round_half_up_at_one_decimal() -> None:
     }
     # 1 of 16 = 6.25 %, which rounds up to 6.3.
     assert score(definition, {"x": "a"})["overall"] == 6.3
+
+
+def test_paired_checklists_come_with_the_one_they_pair_with(
+    employer_check: dict[str, Any],
+) -> None:
+    """The pulse pairs with the employer check, so the employer page embeds it."""
+    pulse = definition_for("employers", "pulse-check")
+    assert pulse["pairs_with"] == "employer-check"
+    assert "companions" not in pulse  # nothing pairs with the pulse
+    assert employer_check["companions"] == [{**pulse, "href": "../pulse-check/"}]
+    assert employer_check["limits"]["min_responses"] == MIN_RESPONSES == 5
+    offers = definition_for("jobseekers", "offer-check")
+    assert "companions" not in offers and "min_responses" not in offers["limits"]
+
+
+# Worker-pulse answers (pulse: voice-channel weight 3, voice-followup 1, pay-ranges 1;
+# points 0-3) and what each scores over the shared items, worker voice / pay / overall.
+WORKERS = [
+    {"voice-channel": "strongly", "pay-ranges": "agree"},  # 100, 66.7, 91.7
+    {"voice-channel": "disagree", "voice-followup": "somewhat"},  # 8.3, -, 8.3
+    {"voice-followup": "not-sure"},  # nothing scored
+    {"voice-channel": "agree"},  # 66.7, -, 66.7
+    {"voice-followup": "strongly", "pay-ranges": "disagree"},  # 100, 0, 50
+    {"voice-channel": "somewhat", "voice-followup": "agree"},  # 41.7, -, 41.7
+]
+
+
+def test_compare_with_companion_follows_the_documented_method(
+    employer_check: dict[str, Any],
+) -> None:
+    # Employer (points 0-2): voice-channel weight 2 "partly", voice-followup "fully" =
+    # 4 of 6; pay-ranges "fully" = 2 of 2; pay-audit is not in the pulse, so left out.
+    mine = {
+        "voice-channel": "partly",
+        "voice-followup": "fully",
+        "pay-ranges": "fully",
+        "pay-audit": "not-yet",
+    }
+    result = compare_with_companion(employer_check, mine, WORKERS)
+    assert result["companion"] == "pulse-check"
+    assert (result["files"], result["min_responses"]) == (6, 5)
+    voice, pay = result["sections"]
+    assert voice == {
+        "key": "worker-voice",
+        "title": "Worker voice and representation",
+        "items": 2,
+        "employer": 66.7,
+        "workers": 63.3,  # (100 + 8.3 + 66.7 + 100 + 41.7) / 5 = 63.34
+        "responses": 5,
+        "suppressed": False,
+        "gap": -3.4,
+    }
+    # Two workers scored pay: too few to show.
+    assert pay == {
+        "key": "pay-equity",
+        "title": "Pay equity",
+        "items": 1,
+        "employer": 100.0,
+        "workers": None,
+        "responses": 2,
+        "suppressed": True,
+        "gap": None,
+    }
+    assert result["overall"] == {
+        "items": 3,
+        "employer": 75.0,
+        "workers": 51.7,  # (91.7 + 8.3 + 66.7 + 50 + 41.7) / 5 = 51.68
+        "responses": 5,
+        "suppressed": False,
+        "gap": -23.3,
+    }
+    # The minimum is a parameter; with two, pay is shown: (66.7 + 0) / 2 = 33.35.
+    pay = compare_with_companion(employer_check, mine, WORKERS, min_responses=2)["sections"][1]
+    assert (pay["workers"], pay["responses"], pay["gap"]) == (33.4, 2, -66.6)
+
+
+def test_compare_with_companion_without_answers_or_files(employer_check: dict[str, Any]) -> None:
+    result = compare_with_companion(employer_check, {}, [])
+    assert result["files"] == 0
+    assert [
+        (r["employer"], r["workers"], r["responses"], r["gap"]) for r in result["sections"]
+    ] == [
+        (None, None, 0, None),
+        (None, None, 0, None),
+    ]
+    # Workers without an employer score: no gap; no companion: an error.
+    result = compare_with_companion(employer_check, {}, WORKERS, min_responses=1)
+    assert result["overall"]["workers"] is not None and result["overall"]["gap"] is None
+    with pytest.raises(KeyError):
+        compare_with_companion(employer_check, {}, [], companion="nope")
+    with pytest.raises(KeyError):
+        compare_with_companion(definition_for("employers", "pulse-check"), {}, [])
 
 
 @pytest.mark.parametrize(
@@ -269,3 +363,49 @@ def test_documented_collection_example_runs(tmp_path: Path) -> None:
     exec(compile(code, "ANSWERS_FORMAT.md", "exec"), namespace)
     assert namespace["refused"] == 1
     assert [r["sections"]["pay-equity"] for r in namespace["results"]] == [100.0]
+
+
+def test_documented_comparison_example_runs(tmp_path: Path) -> None:
+    """The comparison example in ANSWERS_FORMAT.md, after the collection example."""
+    doc = (REPO / "ANSWERS_FORMAT.md").read_text(encoding="utf-8")
+    collect, compare = re.findall(r"```python\n(.*?)```", doc, re.S)[:2]
+    files = tmp_path / "pulse-files"
+    files.mkdir()
+    for number, value in enumerate(["agree", "strongly", "somewhat", "agree", "disagree"]):
+        document = {"format": 1, "checklist": "pulse-check", "version": 1}
+        (files / f"{number}.json").write_text(
+            json.dumps({**document, "answers": {"voice-channel": value}})
+        )
+    (files / "mine.json").write_text(
+        json.dumps({"format": 1, "checklist": "employer-check", "version": 2, "answers": {}})
+    )
+    mine = tmp_path / "my-answers.json"
+    mine.write_text(
+        json.dumps(
+            {
+                "format": 1,
+                "checklist": "employer-check",
+                "version": 2,
+                "answers": {"voice-channel": "partly", "pay-ranges": "fully"},
+            }
+        )
+    )
+    code = (collect + compare).replace('Path(".")', repr(MINI).replace("PosixPath", "Path"))
+    code = (
+        code.replace('"worker-pulse"', '"pulse-check"')
+        .replace('"employer-self-assessment"', '"employer-check"')
+        .replace('Path("pulse-files")', f"Path({str(files)!r})")
+        .replace('Path("my-answers.json")', f"Path({str(mine)!r})")
+    )
+    namespace: dict[str, Any] = {}
+    exec(compile(code, "ANSWERS_FORMAT.md", "exec"), namespace)
+    assert namespace["refused"] == 1 and len(namespace["workers"]) == 5
+    voice, pay = namespace["comparison"]["sections"]
+    # Workers: 2, 3, 1, 2, 0 of 3 points -> mean 53.3; employer: 1 of 2 -> 50.
+    assert (voice["employer"], voice["workers"], voice["responses"], voice["gap"]) == (
+        50.0,
+        53.3,
+        5,
+        3.3,
+    )
+    assert (pay["employer"], pay["suppressed"], pay["responses"]) == (100.0, True, 0)

@@ -81,6 +81,109 @@
     };
   }
 
+  /* ------------------------------------------------- comparing with workers */
+
+  // Same operations as scoring._one_decimal: half away from zero, no "-0".
+  function oneDecimal(value) {
+    var rounded = Math.floor(Math.abs(value) * 10 + 0.5) / 10;
+    return value < 0 && rounded ? -rounded : rounded;
+  }
+
+  function compareRow(employer, workerScores, minResponses) {
+    var scored = workerScores.filter(function (value) {
+      return value !== null;
+    });
+    var average = null;
+    if (scored.length && scored.length >= minResponses) {
+      var total = 0;
+      scored.forEach(function (value) {
+        total += value; // in file order, as Python adds them
+      });
+      average = oneDecimal(total / scored.length);
+    }
+    return {
+      employer: employer,
+      workers: average,
+      responses: scored.length,
+      suppressed: average === null,
+      gap: average !== null && employer !== null ? oneDecimal(average - employer) : null,
+    };
+  }
+
+  function itemTable(def) {
+    var table = Object.create(null);
+    def.sections.forEach(function (section) {
+      section.items.forEach(function (item) {
+        table[item.id] = item;
+      });
+    });
+    return table;
+  }
+
+  // Mirrors scoring.compare_with_companion: the employer's sections, only the items the
+  // companion also asks, each side scored with its own scale and weights.
+  function compareWithCompanion(def, employerAnswers, workerSets, companionId, minResponses) {
+    var theirs = (def.companions || []).filter(function (companion) {
+      return !companionId || companion.checklist === companionId;
+    })[0];
+    if (!theirs) throw new Error(def.checklist + " has no companion checklist " + (companionId || ""));
+    var min = minResponses === undefined ? def.limits.min_responses : minResponses;
+    var theirItems = itemTable(theirs);
+    var ourItems = itemTable(def);
+
+    function sharedOnly(source, items) {
+      var sections = [];
+      def.sections.forEach(function (section) {
+        var kept = section.items
+          .filter(function (item) {
+            return item.id in theirItems;
+          })
+          .map(function (item) {
+            return { id: item.id, weight: items[item.id].weight };
+          });
+        if (kept.length) sections.push({ key: section.key, title: section.title, items: kept });
+      });
+      return { scale: source.scale, max_points: source.max_points, sections: sections };
+    }
+
+    var oursShared = sharedOnly(def, ourItems);
+    var theirsShared = sharedOnly(theirs, theirItems);
+    var employer = score(oursShared, employerAnswers);
+    var workers = workerSets.map(function (answers) {
+      return score(theirsShared, answers);
+    });
+    var rows = oursShared.sections.map(function (section) {
+      var row = compareRow(
+        employer.sections[section.key],
+        workers.map(function (result) {
+          return result.sections[section.key];
+        }),
+        min
+      );
+      row.key = section.key;
+      row.title = section.title;
+      row.items = section.items.length;
+      return row;
+    });
+    var overall = compareRow(
+      employer.overall,
+      workers.map(function (result) {
+        return result.overall;
+      }),
+      min
+    );
+    overall.items = rows.reduce(function (sum, row) {
+      return sum + row.items;
+    }, 0);
+    return {
+      companion: theirs.checklist,
+      min_responses: min,
+      files: workerSets.length,
+      sections: rows,
+      overall: overall,
+    };
+  }
+
   /* ------------------------------------------------- reading saved answers */
 
   // Rules shared with scoring.read_answers_file; see ANSWERS_FORMAT.md.
@@ -325,8 +428,9 @@
 
   function csvCell(value) {
     var text = value === null || value === undefined ? "" : String(value);
-    // Keep spreadsheets from running a cell as a formula.
-    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
+    // Keep spreadsheets from running a cell as a formula (a number, such as a negative
+    // gap, is never one).
+    if (typeof value !== "number" && /^[=+\-@\t\r]/.test(text)) text = "'" + text;
     return '"' + text.replace(/"/g, '""') + '"';
   }
 
@@ -535,6 +639,17 @@
     this.results = document.getElementById("pb-results");
     this.buildResults();
     this.results.hidden = false;
+
+    // "Compare with your workers", one per checklist that pairs with this one.
+    this.pairs = [];
+    (this.def.companions || []).forEach(function (companion) {
+      document.querySelectorAll("section.pb-pair").forEach(function (root) {
+        if (root.getAttribute("data-pb-companion") !== companion.checklist) return;
+        var pair = new Pair(self, root, companion);
+        pair.build();
+        self.pairs.push(pair);
+      });
+    });
   };
 
   Checklist.prototype.buildOffers = function () {
@@ -1035,6 +1150,9 @@
       this.renderScores(answers, result);
       this.renderPrintAnswers(answers);
     }
+    this.pairs.forEach(function (pair) {
+      pair.render();
+    });
   };
 
   Checklist.prototype.flagged = function (answers) {
@@ -1483,6 +1601,341 @@
     view.appendChild(el("p", { className: "pb-hint", text: "Printed " + today() + ". \u2014 means not answered." }));
   };
 
+  /* ------------------------------------------------ compare with your workers */
+
+  // The "Compare with your workers" section for one companion checklist (a worker
+  // pulse). Worker files are read on the device, checked with the restore rules, kept in
+  // memory only, and shown as text.
+  function Pair(checklist, root, companion) {
+    this.checklist = checklist;
+    this.root = root;
+    this.def = companion;
+    this.itemIds = new Set(Object.keys(itemTable(companion)));
+    this.minimum = checklist.def.limits.min_responses;
+    this.reading = 0;
+    this.forget();
+  }
+
+  Pair.prototype.forget = function () {
+    this.files = 0;
+    this.accepted = [];
+    this.rejected = [];
+    this.leftOut = { items: 0, values: 0 };
+  };
+
+  Pair.prototype.build = function () {
+    var self = this;
+    var title = this.def.title;
+    var body = this.root.querySelector(".pb-pair-body");
+    body.textContent = "";
+    var inputId = nextId("pair-files");
+    var hintId = nextId("pair-hint");
+    this.input = el("input", {
+      id: inputId,
+      type: "file",
+      multiple: true,
+      accept: "application/json,.json",
+      className: "pb-pair-files",
+      "aria-describedby": hintId,
+    });
+    this.input.addEventListener("change", function () {
+      self.readFiles(Array.prototype.slice.call(self.input.files || []));
+    });
+    this.csvButton = button("Download comparison CSV");
+    this.csvButton.addEventListener("click", function () {
+      self.saveCsv();
+    });
+    this.forgetButton = button("Remove the worker files");
+    this.forgetButton.addEventListener("click", function () {
+      self.reading += 1; // drop files still being read
+      self.forget();
+      self.input.value = "";
+      self.render();
+      self.status.textContent = "The worker files were removed from this page.";
+      self.input.focus();
+    });
+    body.appendChild(
+      el("div", { className: "pb-pair-controls pb-screen-only" }, [
+        el("label", { for: inputId, className: "pb-pair-label", text: "Worker answer files" }),
+        el("p", {
+          className: "pb-hint",
+          id: hintId,
+          text:
+            "Choose one or more files saved from the " +
+            title +
+            ". Choosing files again replaces the ones read before.",
+        }),
+        this.input,
+        el("div", { className: "pb-pair-actions", role: "group", "aria-label": "Comparison" }, [
+          this.csvButton,
+          this.forgetButton,
+        ]),
+      ])
+    );
+    this.status = el("p", { className: "pb-message pb-screen-only", role: "status" });
+    this.rejectedView = el("div", { className: "pb-pair-rejected pb-screen-only" });
+    this.tableView = el("div", { className: "pb-pair-table" });
+    this.talkView = el("div", { className: "pb-pair-talk" });
+    body.appendChild(this.status);
+    body.appendChild(this.rejectedView);
+    body.appendChild(this.tableView);
+    body.appendChild(this.talkView);
+    this.root.hidden = false;
+    this.render();
+  };
+
+  Pair.prototype.readFiles = function (files) {
+    var self = this;
+    var def = this.def;
+    this.reading += 1;
+    var reading = this.reading;
+    this.status.textContent = files.length ? "Reading " + plural(files.length, "file", "files") + "\u2026" : "";
+    var outcomes = files.map(function (file) {
+      if (file.size > def.limits.file_bytes) {
+        return Promise.resolve({
+          name: file.name,
+          error: "This file is too big to be saved answers (the limit is " + Math.round(def.limits.file_bytes / 1024) + " KB).",
+        });
+      }
+      return file.text().then(
+        function (text) {
+          try {
+            return { name: file.name, result: readText(text, def, self.itemIds) };
+          } catch (error) {
+            if (error instanceof ReadError) return { name: file.name, error: error.message };
+            throw error;
+          }
+        },
+        function () {
+          return { name: file.name, error: "This file could not be read." };
+        }
+      );
+    });
+    Promise.all(outcomes).then(function (results) {
+      if (reading !== self.reading) return; // a later choice of files replaced these
+      self.forget();
+      self.files = results.length;
+      results.forEach(function (outcome) {
+        if (outcome.error) {
+          self.rejected.push({ name: outcome.name, reason: outcome.error });
+          return;
+        }
+        self.accepted.push(outcome.result.sets[0].answers);
+        self.leftOut.items += outcome.result.ignoredItems;
+        self.leftOut.values += outcome.result.ignoredValues;
+      });
+      self.render();
+      var note = "Read " + plural(self.files, "file", "files") + ": " + self.accepted.length + " used";
+      note += self.rejected.length ? ", " + self.rejected.length + " not used (listed below)." : ".";
+      var leftOut = self.leftOut.items + self.leftOut.values;
+      if (leftOut) {
+        note +=
+          " " +
+          plural(leftOut, "answer in the files was", "answers in the files were") +
+          " left out because the survey has no such question or the answer is not one of its choices.";
+      }
+      self.status.textContent = note;
+    });
+  };
+
+  Pair.prototype.result = function () {
+    return compareWithCompanion(
+      this.checklist.def,
+      this.checklist.answers(),
+      this.accepted,
+      this.def.checklist,
+      this.minimum
+    );
+  };
+
+  function signed(value) {
+    return (value > 0 ? "+" : "") + number(value);
+  }
+
+  Pair.prototype.workersText = function (row) {
+    if (row.suppressed) return "fewer than " + this.minimum + " responses";
+    return number(row.workers);
+  };
+
+  function gapText(row) {
+    if (row.gap === null) return row.suppressed ? "not shown" : "\u2014";
+    if (row.gap === 0) return "0 (the same)";
+    return signed(row.gap) + (row.gap > 0 ? " (workers higher)" : " (workers lower)");
+  }
+
+  Pair.prototype.render = function () {
+    var self = this;
+    this.rejectedView.textContent = "";
+    this.tableView.textContent = "";
+    this.talkView.textContent = "";
+    var shown = this.accepted.length > 0;
+    this.root.classList.toggle("pb-pair-shown", shown);
+    this.csvButton.hidden = !shown;
+    this.forgetButton.hidden = !this.files;
+    if (this.rejected.length) {
+      this.rejectedView.appendChild(el("h3", { text: "Files not used (" + this.rejected.length + ")" }));
+      this.rejectedView.appendChild(
+        el(
+          "ul",
+          null,
+          this.rejected.map(function (file) {
+            return el("li", null, [el("strong", { text: quoted(file.name) }), ": " + file.reason]);
+          })
+        )
+      );
+    }
+    if (!shown) {
+      this.tableView.appendChild(
+        el("p", {
+          className: "pb-hint",
+          text: this.files ? "None of the files could be used." : "No worker files chosen yet.",
+        })
+      );
+      return;
+    }
+    var result = this.result();
+    var captionId = nextId("pair-caption");
+    function cells(row) {
+      return [
+        el("td", { text: String(row.items) }),
+        el("td", { text: row.employer === null ? "not scored yet" : number(row.employer) }),
+        el("td", { className: row.suppressed ? "pb-pair-suppressed" : null, text: self.workersText(row) }),
+        el("td", { text: String(row.responses) }),
+        el("td", { text: gapText(row) }),
+      ];
+    }
+    var tbody = el(
+      "tbody",
+      null,
+      result.sections.map(function (row) {
+        return el("tr", null, [el("th", { scope: "row", text: row.title })].concat(cells(row)));
+      })
+    );
+    var table = el("table", { "aria-labelledby": captionId }, [
+      el("caption", {
+        id: captionId,
+        text:
+          "Your score and your workers\u2019 average, by section, from 0 to 100 (" +
+          plural(this.accepted.length, "worker file", "worker files") +
+          ")",
+      }),
+      el("thead", null, [
+        el("tr", null, [
+          el("th", { scope: "col", text: "Section" }),
+          el("th", { scope: "col", text: "Questions compared" }),
+          el("th", { scope: "col", text: "Your score" }),
+          el("th", { scope: "col", text: "Workers\u2019 average" }),
+          el("th", { scope: "col", text: "Worker responses" }),
+          el("th", { scope: "col", text: "Gap (workers minus you)" }),
+        ]),
+      ]),
+      tbody,
+      el("tfoot", null, [
+        el("tr", null, [el("th", { scope: "row", text: "Overall" })].concat(cells(result.overall))),
+      ]),
+    ]);
+    this.tableView.appendChild(
+      el("div", { className: "pb-table-scroll", role: "region", "aria-labelledby": captionId, tabindex: "0" }, [table])
+    );
+    this.tableView.appendChild(
+      el("p", {
+        className: "pb-hint",
+        text:
+          "Worker responses counts the files that answered at least one scored question in the section. " +
+          "\u201cNot sure\u201d answers and unanswered questions are not scored, on either side.",
+      })
+    );
+    this.renderTalk(result);
+  };
+
+  // Large gaps are where to start: the widest ones, in words.
+  Pair.prototype.renderTalk = function (result) {
+    var view = this.talkView;
+    var titleId = nextId("pair-talk");
+    view.appendChild(el("h3", { id: titleId, text: "Where to start a conversation" }));
+    view.appendChild(
+      el("p", {
+        text:
+          "Large gaps are where to start a conversation with your staff. Where workers score a section lower " +
+          "than you do, ask them what they see that you do not; where they score it higher, find out what is " +
+          "working. A gap is a question to ask, not a verdict: a few answers can move a small group\u2019s " +
+          "average, and the two checklists word their questions for different readers.",
+      })
+    );
+    var widest = result.sections
+      .map(function (row, index) {
+        return { row: row, index: index };
+      })
+      .filter(function (entry) {
+        return entry.row.gap !== null && entry.row.gap !== 0;
+      })
+      .sort(function (a, b) {
+        return Math.abs(b.row.gap) - Math.abs(a.row.gap) || a.index - b.index;
+      })
+      .slice(0, 3);
+    if (!widest.length) {
+      view.appendChild(
+        el("p", {
+          className: "pb-hint",
+          text: "No gaps to show yet: answer the questions above, and read enough worker files for each section.",
+        })
+      );
+      return;
+    }
+    view.appendChild(el("p", { className: "pb-plan-label", text: "The widest gaps:" }));
+    view.appendChild(
+      el(
+        "ol",
+        { "aria-labelledby": titleId },
+        widest.map(function (entry) {
+          var row = entry.row;
+          return el("li", null, [
+            el("strong", { text: row.title }),
+            ": your workers\u2019 average is " +
+              number(Math.abs(row.gap)) +
+              " points " +
+              (row.gap < 0 ? "lower" : "higher") +
+              " than your own score (" +
+              number(row.workers) +
+              " against " +
+              number(row.employer) +
+              ").",
+          ]);
+        })
+      )
+    );
+  };
+
+  Pair.prototype.saveCsv = function () {
+    var self = this;
+    if (!this.accepted.length) return;
+    var result = this.result();
+    var rows = [
+      ["Section", "Questions compared", "Your score", "Workers' average", "Worker responses", "Gap (workers minus you)"],
+    ];
+    result.sections.concat([result.overall]).forEach(function (row, index) {
+      rows.push([
+        index < result.sections.length ? row.title : "Overall",
+        row.items,
+        row.employer,
+        row.suppressed ? self.workersText(row) : row.workers,
+        row.responses,
+        row.gap,
+      ]);
+    });
+    var text =
+      "\ufeff" +
+      rows
+        .map(function (row) {
+          return row.map(csvCell).join(",");
+        })
+        .join("\r\n") +
+      "\r\n";
+    var name = this.checklist.def.checklist + "-compared-with-" + this.def.checklist + "-" + today() + ".csv";
+    download(name, "text/csv", text);
+    this.status.textContent = "Downloaded the comparison as a CSV file. It holds only what the table shows.";
+  };
+
   /* --------------------------------------------------------------------- init */
 
   function readDefinition(form) {
@@ -1520,6 +1973,14 @@
       },
       score: function (answers, definition) {
         return score(definition || JSON.parse(frozen), answers || {});
+      },
+      compare: function (employerAnswers, workerSets, definition, companion) {
+        return compareWithCompanion(
+          definition || JSON.parse(frozen),
+          employerAnswers || {},
+          workerSets || [],
+          companion
+        );
       },
       read: function (text) {
         try {
