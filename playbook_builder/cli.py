@@ -282,6 +282,54 @@ def fmt(root: Path | None, check_only: bool) -> None:
         raise SystemExit(1)
 
 
+@cli.command()
+@_root_option
+@click.option(
+    "--checklist",
+    "pulse_id",
+    default="worker-pulse",
+    show_default=True,
+    help="The worker checklist the files were saved from.",
+)
+@click.option(
+    "--employer",
+    "employer_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The employer's saved self-assessment, to compare against.",
+)
+@click.option(
+    "--min-responses",
+    default=5,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Hide a section's average when fewer files scored it (protects anonymity).",
+)
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+def aggregate(
+    root: Path | None,
+    pulse_id: str,
+    employer_file: Path | None,
+    min_responses: int,
+    as_csv: bool,
+    files: tuple[Path, ...],
+) -> None:
+    """Combine worker-pulse answer FILES into section averages, optionally next to the
+    employer's own self-assessment. Nothing leaves this computer."""
+    from playbook_builder.collect import CollectError, collect_pulse, format_csv, format_text
+
+    project = _load(root, readability=False)
+    try:
+        collected = collect_pulse(
+            project, pulse_id, list(files), employer_file=employer_file, min_responses=min_responses
+        )
+    except CollectError as exc:
+        click.echo(str(exc), err=True)
+        raise SystemExit(1) from None
+    click.echo(format_csv(collected) if as_csv else format_text(collected), nl=False)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code (for tests and ``python -m``)."""
     try:
