@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import socket
 import statistics
 import subprocess
@@ -59,6 +60,8 @@ def main() -> int:
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     case = "case-00001"
+    path = project / "case_studies" / f"{case}.yml"
+    original = path.read_text()
     url = f"http://127.0.0.1:{port}/playbook/{args.edition}/case-studies/{case}/"
     try:
         while "Case study 1" not in fetch(url):
@@ -66,18 +69,18 @@ def main() -> int:
                 raise SystemExit("server did not come up")
             time.sleep(0.1)
         print(f"N={args.n}: first build and serve ready in {time.monotonic() - start:.1f} s")
-        path = project / "case_studies" / f"{case}.yml"
-        original = path.read_text()
         latencies = []
         for i in range(args.edits):
             marker = f"PREVIEW-EDIT-{i}"
             time.sleep(1.0)  # let the watcher settle between edits
             # Alternate a body edit (one page changes) and a title edit (the page, the
             # case-study index and cluster pages change).
+            # Each edit starts from the file as it is, so a body edit changes the body only.
+            current = path.read_text()
             if i % 2 == 0:
-                edited = original.replace("challenge: ", f"challenge: {marker} ", 1)
+                edited = current.replace("challenge: ", f"challenge: {marker} ", 1)
             else:
-                edited = original.replace("title: Case study 1", f"title: Case study 1 {marker}")
+                edited = re.sub(r"(?m)^title: .*$", f"title: Case study 1 {marker}", current)
             path.write_text(edited)
             t0 = time.monotonic()
             while marker not in fetch(url):
@@ -92,6 +95,7 @@ def main() -> int:
             f"(target <= 1.5 s: {'ok' if max(latencies) <= 1.5 else 'MISSED'})"
         )
     finally:
+        path.write_text(original)
         proc.terminate()
         proc.wait(timeout=20)
         log.close()

@@ -57,6 +57,9 @@ def _package_dir(name: str) -> Path:
     return Path(str(resources.files("playbook_builder") / name))
 
 
+CONTENT_POLL_SECONDS = 0.2
+
+
 class _InMemoryBytecodeCache(jinja2.BytecodeCache):
     """Compiled theme templates kept in this process, across preview rebuilds."""
 
@@ -152,6 +155,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if watched.exists() and str(watched) not in config.watch:
                 config.watch.append(str(watched))
         return config
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        # MkDocs watches by polling every 0.5 s. The content folders are watched after this
+        # event, so polling them more often here makes an edit show sooner in the preview,
+        # for about 1,500 stat calls per poll on a large project.
+        observer = getattr(server, "observer", None)
+        if observer is not None and hasattr(observer, "_timeout"):
+            observer._timeout = CONTENT_POLL_SECONDS
+        return server
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # Every rebuild makes a new theme environment that compiles the theme's templates

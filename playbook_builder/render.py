@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from playbook_builder.content import REF_LINK, Content
 from playbook_builder.editions import Edition
@@ -30,7 +30,7 @@ from playbook_builder.models import (
     Page,
     Practice,
 )
-from playbook_builder.scoring import checklist_definition, text_parts
+from playbook_builder.scoring import built_href, checklist_definition, text_parts
 from playbook_builder.select import select_for_edition
 
 ASSETS = (
@@ -90,6 +90,16 @@ class Linker:
     def url_for(self, item_id: str) -> str | None:
         item = self.shown.get(item_id)
         return self.href(page_path(item)) if item is not None else None
+
+    def html_link(self, item_id: str, text: str | None = None) -> Markup:
+        """An HTML link for raw-HTML blocks (large index tables, where Markdown tables are
+        slow to convert), or the escaped text when the item is not in this edition."""
+        item = self.shown.get(item_id)
+        label = escape(text or (item.title if item else ""))
+        if item is None:
+            return label
+        href = built_href(self.current, self.href(page_path(item)))
+        return Markup(f'<a href="{escape(href)}">{label}</a>')
 
     def link(self, item_id: str, text: str | None = None) -> str:
         """A Markdown link, or the plain title when the item is not in this edition."""
@@ -219,6 +229,7 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
             edition=edition,
             shown=shown,
             link=linker.link,
+            html_link=linker.html_link,
             url_for=linker.url_for,
             refs=linker.resolve_refs,
             title=title,

@@ -1146,3 +1146,21 @@ def test_bundled_checklists_are_accessible_and_score_like_python(
             page.emulate_media(media="print")
             assert [pdf_pages(page, paper) for paper in ("Letter", "A4")] == [1, 1], path
             page.emulate_media(media="screen")
+
+
+def test_index_filters_narrow_the_table_and_links_resolve(page: Page, base: str, axe: Axe) -> None:
+    page.goto(f"{base}employers/practices/")
+    status = page.locator(".pb-filterable .pb-status")
+    rows = page.locator(".pb-filterable tbody tr")
+    total = rows.count()
+    assert status.text_content() == f"Showing {total} of {total}."
+    page.locator(".pb-filter select").nth(0).select_option("Pay")  # the Clusters column
+    visible = [r for r in rows.all() if r.is_visible()]
+    assert 0 < len(visible) <= total
+    assert all("Pay" in (r.locator("td").nth(1).text_content() or "") for r in visible)
+    assert status.text_content() == f"Showing {len(visible)} of {total}."
+    assert axe_violations(page, axe) == []
+    # Links in the raw-HTML table point at built pages.
+    page.locator(".pb-filterable tbody a").first.click()
+    page.wait_for_load_state()
+    assert (page.locator("h1").first.text_content() or "").startswith("Review pay every year")
