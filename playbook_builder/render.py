@@ -30,7 +30,7 @@ from playbook_builder.models import (
     Page,
     Practice,
 )
-from playbook_builder.scoring import built_href, checklist_definition, text_parts
+from playbook_builder.scoring import checklist_definition, text_parts
 from playbook_builder.select import select_for_edition
 
 ASSETS = (
@@ -98,7 +98,9 @@ class Linker:
         label = escape(text or (item.title if item else ""))
         if item is None:
             return label
-        href = built_href(self.current, self.href(page_path(item)))
+        target, _, anchor = page_path(item).partition("#")
+        href = _relative(_built_url(target), _built_url(self.current) + "_") or "./"
+        href += f"#{anchor}" if anchor else ""
         return Markup(f'<a href="{escape(href)}">{label}</a>')
 
     def link(self, item_id: str, text: str | None = None) -> str:
@@ -137,6 +139,16 @@ def _relative(target: str, current: str) -> str:
     while common < min(len(here), len(there) - 1) and here[common] == there[common]:
         common += 1
     return "/".join([".."] * (len(here) - common) + there[common:])
+
+
+@cache
+def _built_url(md_path: str) -> str:
+    """The site path MkDocs gives a Markdown page with directory URLs (the default):
+    ``practices/x.md`` -> ``practices/x/``, ``practices/index.md`` -> ``practices/``."""
+    stem = md_path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
 
 
 _REF_WITH_LABEL = re.compile(r"\[([^\]\n]+)\]" + REF_LINK.pattern[2:])
