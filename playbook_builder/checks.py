@@ -11,12 +11,11 @@ import datetime as dt
 import re
 from urllib.parse import urlparse
 
-from playbook_builder.content import format_key_path, iter_text_fields
 from playbook_builder.models import ContentItem
 from playbook_builder.problems import Problem, Severity
 from playbook_builder.project import Project
 from playbook_builder.select import is_for_edition
-from playbook_builder.yaml_source import Loc
+from playbook_builder.yaml_source import Loc, format_key_path, iter_text_fields
 
 _MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)[^)]*\)")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")

@@ -6,34 +6,26 @@ that depend on an item (its references) run only for items that parsed.
 
 from __future__ import annotations
 
-import difflib
 import os
 import pickle
-import re
 import tempfile
-import types
-import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from playbook_builder import models
+from playbook_builder.messages import problems_from_validation
 from playbook_builder.models import (
-    CaseStudy,
-    Checklist,
     Cluster,
     ContentItem,
-    Framework,
-    Metric,
     Page,
-    Practice,
 )
 from playbook_builder.problems import Problem
+from playbook_builder.references import check_references
 from playbook_builder.yaml_source import (
-    Loc,
     ParsedYaml,
     load_yaml_file,
     parse_yaml_text,
@@ -43,7 +35,6 @@ from playbook_builder.yaml_source import (
 
 T = TypeVar("T", bound=ContentItem)
 
-REF_LINK = re.compile(r"\]\(ref:([a-z0-9-]+)(#[A-Za-z0-9_-]+)?\)")
 YAML_SUFFIXES = (".yml", ".yaml")
 
 
@@ -255,341 +246,6 @@ def _validate(
         data = parsed.data if parsed.located is None else to_plain(parsed.data)
         item = model.model_validate(data, context={"audiences": audiences})
     except ValidationError as exc:
-        problems.extend(_problems_from_validation(model, parsed, exc))
+        problems.extend(problems_from_validation(model, parsed, exc))
         return None, problems
     return (None if problems else item), problems
-
-
-_TYPE_WORDS = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "float_type": "a number",
-    "float_parsing": "a number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping of keys to values",
-    "model_type": "a mapping of keys to values",
-    "model_attributes_type": "a mapping of keys to values",
-    "date_type": "a date written YYYY-MM-DD",
-    "date_from_datetime_parsing": "a date written YYYY-MM-DD",
-    "date_parsing": "a date written YYYY-MM-DD",
-}
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"{str(value).lower()}"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if value is None:
-        return "nothing"
-    return repr(str(value))
-
-
-def _problems_from_validation(
-    model: type[BaseModel], parsed: ParsedYaml, exc: ValidationError
-) -> list[Problem]:
-    problems: list[Problem] = []
-    seen: set[str] = set()
-    for error in exc.errors():
-        loc, is_key = _clean_loc(parsed.data, error["loc"])
-        key_path = format_key_path(loc)
-        if key_path in seen:
-            continue  # a union type reports once per member; the first says enough
-        seen.add(key_path)
-        etype = error["type"]
-        message = _message(model, loc, error)
-        at_key = is_key or etype == "extra_forbidden"
-        line, col = parsed.position(loc, key=at_key)
-        problems.append(Problem(parsed.rel_path, line, col, key_path, message))
-    return problems
-
-
-def _message(model: type[BaseModel], loc: list[str | int], error: Any) -> str:
-    etype = error["type"]
-    value = error.get("input")
-    name = str(loc[-1]) if loc else ""
-    if etype == "missing":
-        return f"required field '{name}' is missing"
-    if etype == "extra_forbidden":
-        known = _fields_at(model, loc[:-1])
-        hint = _did_you_mean(name, known)
-        return f"unknown key '{name}'{hint}; allowed keys: {', '.join(known)}"
-    if etype == "literal_error":
-        expected = [str(v) for v in typing.get_args(_annotation_at(model, loc) or str)]
-        if not expected:
-            expected = re.findall(r"'([^']*)'", error["ctx"]["expected"])
-        return f"{_describe(value)} is not allowed{_did_you_mean(str(value), expected)}; expected one of: {', '.join(expected)}"
-    if etype == "value_error" and str(error.get("ctx", {}).get("error", "")).startswith(
-        "audience_unknown:"
-    ):
-        _, bad, allowed = str(error["ctx"]["error"]).split(":", 2)
-        options = allowed.split(",")
-        return f"'{bad}' is not an audience{_did_you_mean(bad, options)}; expected one of: {', '.join(options)}"
-    if etype == "value_error":
-        return str(error["ctx"]["error"])
-    if etype == "string_pattern_mismatch":
-        return f"{_describe(value)} is not a valid id; use lower-case letters, digits and single hyphens"
-    if etype in ("url_parsing", "url_scheme", "url_type", "url_syntax_violation"):
-        return f"{_describe(value)} is not a valid web address; write it in full, starting with https://"
-    if etype.startswith("date") or etype == "date_type":
-        return f"expected a date written YYYY-MM-DD, got {_describe(value)}"
-    if etype in _TYPE_WORDS:
-        return f"expected {_TYPE_WORDS[etype]}, got {_describe(value)}"
-    if etype in ("too_short", "string_too_short"):
-        return "must not be empty" if not value else str(error["msg"]).lower()
-    if etype in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return f"{_describe(value)} is out of range: {str(error['msg']).lower()}"
-    return str(error["msg"])
-
-
-def _did_you_mean(word: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def _clean_loc(data: Any, raw: tuple[int | str, ...]) -> tuple[list[str | int], bool]:
-    """Keep the parts of a pydantic location that index into the document.
-
-    Union members and validator tags ('float', 'function-after[...]') are dropped; a
-    '[key]' tag marks an error in a mapping key rather than its value.
-    """
-    loc: list[str | int] = []
-    node = data
-    is_key = False
-    for part in raw:
-        if part == "[key]":
-            is_key = True
-            continue
-        if isinstance(node, dict) and part in node:
-            loc.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int):
-            loc.append(part)
-            node = node[part] if 0 <= part < len(node) else None
-        elif isinstance(node, dict) and isinstance(part, str) and not _is_tag(part):
-            loc.append(part)  # a missing field
-            node = None
-    return loc, is_key
-
-
-def _is_tag(part: str) -> bool:
-    return bool(
-        re.match(r"^(function-|constrained-|float|int|str|bool|date|url|literal|json-or)", part)
-    )
-
-
-def format_key_path(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += ("." if out else "") + part
-    return out
-
-
-def _unwrap(annotation: Any) -> Any:
-    """Strip Optional and Annotated to reach the model or container type."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            models_ = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
-            annotation = models_[0] if models_ else args[0]
-        else:
-            return annotation
-
-
-def _annotation_at(model: type[BaseModel], loc: list[str | int]) -> Any:
-    current: Any = model
-    for part in loc:
-        current = _unwrap(current)
-        if isinstance(current, type) and issubclass(current, BaseModel) and isinstance(part, str):
-            info = current.model_fields.get(part)
-            if info is None:
-                return None
-            current = info.annotation
-        elif typing.get_origin(current) in (list, dict):
-            current = typing.get_args(current)[-1]
-        else:
-            return None
-    return _unwrap(current)
-
-
-def _fields_at(model: type[BaseModel], loc: list[str | int]) -> list[str]:
-    target = _annotation_at(model, loc) if loc else model
-    if isinstance(target, type) and issubclass(target, BaseModel):
-        return [name for name in target.model_fields if name != "body"]
-    return []
-
-
-# --- references between items -------------------------------------------------------
-
-
-def check_references(content: Content) -> list[Problem]:
-    problems: list[Problem] = []
-
-    def report(
-        item: ContentItem, loc: Loc, message: str, at: tuple[int, int] | None = None
-    ) -> None:
-        parsed = content.parsed[item.id]
-        line, column = at or parsed.position(loc)
-        problems.append(Problem(parsed.rel_path, line, column, format_key_path(loc), message))
-
-    def expect(item: ContentItem, loc: Loc, ref: str, kind: type[ContentItem]) -> None:
-        target = content.get(ref)
-        if isinstance(target, kind) or (target is None and ref in content.broken):
-            return
-        if target is None:
-            known = [i.id for i in content.of(kind)]
-            report(item, loc, f"no {kind.KIND} has the id '{ref}'{_did_you_mean(ref, known)}")
-        else:
-            report(item, loc, f"'{ref}' is a {target.KIND}, not a {kind.KIND}")
-
-    for item in list(content.items.values()):
-        if isinstance(item, Practice):
-            for i, ref in enumerate(item.clusters):
-                expect(item, ["clusters", i], ref, Cluster)
-            for i, ref in enumerate(item.metrics):
-                expect(item, ["metrics", i], ref, Metric)
-            for i, ref in enumerate(item.case_studies):
-                expect(item, ["case_studies", i], ref, CaseStudy)
-        elif isinstance(item, CaseStudy):
-            for i, ref in enumerate(item.clusters):
-                expect(item, ["clusters", i], ref, Cluster)
-            for i, ref in enumerate(item.practices):
-                expect(item, ["practices", i], ref, Practice)
-            if not item.sources and not item.illustrative:
-                report(
-                    item,
-                    ["sources"] if "sources" in content.parsed[item.id].data else [],
-                    "a case study needs sources, or `illustrative: true` if it is a composite",
-                )
-            for i, result in enumerate(item.results):
-                if result.metric:
-                    expect(item, ["results", i, "metric"], result.metric, Metric)
-                if result.source and result.source > len(item.sources):
-                    report(
-                        item,
-                        ["results", i, "source"],
-                        f"source {result.source} does not exist; the case study lists {len(item.sources)}",
-                    )
-        elif isinstance(item, Metric):
-            expect(item, ["cluster"], item.cluster, Cluster)
-        elif isinstance(item, Cluster):
-            _check_cluster(content, item, report)
-        elif isinstance(item, Checklist):
-            _check_checklist(content, item, report, expect)
-        _check_ref_links(content, item, report)
-    return problems
-
-
-def _check_cluster(content: Content, item: Cluster, report: Any) -> None:
-    for audience in item.audiences:
-        if audience not in item.summary:
-            report(
-                item,
-                ["summary"],
-                f"a summary for '{audience}' is needed: the cluster is shown to them",
-            )
-    for framework_id, names in item.crosswalk.items():
-        framework = content.get(framework_id)
-        if framework is None and framework_id in content.broken:
-            continue
-        if not isinstance(framework, Framework):
-            known = [f.id for f in content.of(Framework)]
-            report(
-                item,
-                ["crosswalk", framework_id],
-                f"no framework has the id '{framework_id}'{_did_you_mean(framework_id, known)}",
-            )
-            continue
-        elements = [e.name for e in framework.elements]
-        for i, name in enumerate(names):
-            if name not in elements:
-                report(
-                    item,
-                    ["crosswalk", framework_id, i],
-                    f"'{name}' is not an element of {framework_id}{_did_you_mean(name, elements)}",
-                )
-
-
-def _check_checklist(content: Content, item: Checklist, report: Any, expect: Any) -> None:
-    values = [o.value for o in item.scale]
-    for i, value in enumerate(values):
-        if values.index(value) != i:
-            report(item, ["scale", i, "value"], f"answer value '{value}' is used twice")
-    if not any(o.points is not None for o in item.scale):
-        report(item, ["scale"], "at least one answer must carry points")
-    seen: set[str] = set()
-    for s, section in enumerate(item.sections):
-        if section.cluster:
-            expect(item, ["sections", s, "cluster"], section.cluster, Cluster)
-        elif not section.title:
-            report(item, ["sections", s], "a section needs a cluster or a title")
-        for n, entry in enumerate(section.items):
-            if entry.id in seen:
-                report(
-                    item, ["sections", s, "items", n, "id"], f"item id '{entry.id}' is used twice"
-                )
-            seen.add(entry.id)
-            for p, ref in enumerate(entry.practices):
-                expect(item, ["sections", s, "items", n, "practices", p], ref, Practice)
-    if item.pairs_with and item.pairs_with not in content.broken:
-        other = content.get(item.pairs_with)
-        if not isinstance(other, Checklist):
-            expect(item, ["pairs_with"], item.pairs_with, Checklist)
-            return
-        theirs = {i.id for i in other.all_items()}
-        for s, section in enumerate(item.sections):
-            for n, entry in enumerate(section.items):
-                if entry.id not in theirs:
-                    report(
-                        item,
-                        ["sections", s, "items", n, "id"],
-                        f"item '{entry.id}' is not in {other.id}; paired checklists share item ids"
-                        f"{_did_you_mean(entry.id, sorted(theirs))}",
-                    )
-
-
-def _check_ref_links(content: Content, item: ContentItem, report: Any) -> None:
-    parsed = content.parsed[item.id]
-    for loc, text in iter_text_fields(parsed.data):
-        for match in REF_LINK.finditer(text):
-            target = match.group(1)
-            if target in content.items or target in content.broken:
-                continue
-            message = (
-                f"link to 'ref:{target}' points at no item"
-                f"{_did_you_mean(target, sorted(content.items))}"
-            )
-            if loc == ("body",) and parsed.body_line:
-                # A page body is Markdown, not YAML: count lines to the link itself.
-                before = text[: match.start()]
-                line = parsed.body_line + before.count("\n")
-                column = match.start() - (before.rfind("\n") + 1) + 1
-                report(item, loc, message, at=(line, column))
-            else:
-                report(item, loc, message)
-
-
-def iter_text_fields(node: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[Loc, str]]:
-    """Every string value in a document, with its location."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from iter_text_fields(value, (*loc, str(key)))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from iter_text_fields(value, (*loc, i))
-    elif isinstance(node, str):
-        yield loc, node

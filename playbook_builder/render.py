@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from playbook_builder.content import REF_LINK, Content
+from playbook_builder.content import Content
 from playbook_builder.editions import Edition
 from playbook_builder.models import (
     CaseStudy,
@@ -30,6 +30,7 @@ from playbook_builder.models import (
     Page,
     Practice,
 )
+from playbook_builder.references import REF_LINK
 from playbook_builder.scoring import checklist_definition, text_parts
 from playbook_builder.select import select_for_edition
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -261,3 +261,25 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
         if lines[i].strip() in ("---", "..."):
             return "".join(lines[1:i]), "".join(lines[i + 1 :]), 1
     return None, text, 0
+
+
+def format_key_path(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + part
+    return out
+
+
+def iter_text_fields(node: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[Loc, str]]:
+    """Every string value in a document, with its location."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from iter_text_fields(value, (*loc, str(key)))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from iter_text_fields(value, (*loc, i))
+    elif isinstance(node, str):
+        yield loc, node
