@@ -17,6 +17,7 @@ from playbook_builder.project import Project
 from playbook_builder.select import is_for_edition
 from playbook_builder.yaml_source import Loc, format_key_path, iter_text_fields
 
+_PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net")
 _MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)[^)]*\)")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")
 
@@ -66,6 +67,15 @@ def editorial_problems(
                 f"last reviewed {item.updated.isoformat()}, more than {max_age_days} days ago",
             )
         for i, source in enumerate(item.sources):
+            host = (source.url.host or "").lower()
+            if host in _PLACEHOLDER_HOSTS or host.endswith(
+                tuple("." + h for h in _PLACEHOLDER_HOSTS)
+            ):
+                warn(
+                    item,
+                    ("sources", i, "url"),
+                    f"'{source.url}' is a placeholder; cite the real page",
+                )
             if source.accessed < oldest:
                 warn(
                     item,

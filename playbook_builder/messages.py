@@ -56,8 +56,21 @@ def problems_from_validation(
 ) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[str] = set()
-    for error in exc.errors():
+    errors = exc.errors()
+    # A misspelt key is one mistake, not two: when an unknown key's suggestion is a
+    # missing required field beside it, report only the unknown key.
+    misspelt = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc, _ = _clean_loc(parsed.data, error["loc"])
+            known = _fields_at(model, loc[:-1])
+            close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+            if close:
+                misspelt.add(format_key_path([*loc[:-1], close[0]]))
+    for error in errors:
         loc, is_key = _clean_loc(parsed.data, error["loc"])
+        if error["type"] == "missing" and format_key_path(loc) in misspelt:
+            continue
         key_path = format_key_path(loc)
         if key_path in seen:
             continue  # a union type reports once per member; the first says enough

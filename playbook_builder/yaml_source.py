@@ -209,6 +209,7 @@ def parse_yaml_text(text: str, rel_path: str) -> tuple[ParsedYaml | None, list[P
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "invalid YAML").strip()
+        problem += _hint(problem)
         return None, [
             Problem(
                 rel_path,
@@ -230,6 +231,25 @@ def parse_yaml_text(text: str, rel_path: str) -> tuple[ParsedYaml | None, list[P
             )
         ]
     return ParsedYaml(rel_path, data, text, located=data), []
+
+
+_HINTS = {
+    "mapping values are not allowed here": (
+        "this line is indented differently from the keys around it, or a value contains "
+        "': ' and needs quotes"
+    ),
+    "could not find expected ':'": "a line above lacks ':' after its key, or a quote is not closed",
+    "expected <block end>": "this line does not line up with the lines above it",
+    "found unexpected end of stream": "a quote or bracket is not closed",
+    "found character '\\t'": "indent with spaces, not tabs",
+}
+
+
+def _hint(problem: str) -> str:
+    for start, hint in _HINTS.items():
+        if problem.startswith(start):
+            return f" ({hint})"
+    return ""
 
 
 def _duplicate_key_name(exc: DuplicateKeyError) -> str:

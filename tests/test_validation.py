@@ -15,6 +15,11 @@ GOOD_PRACTICE = (
 
 CASES: dict[str, dict[str, str]] = {
     "yaml-syntax": {"case_studies/bad.yml": "id: bad\ntitle: [unclosed\nstatus: draft\n"},
+    "wrong-indentation": {
+        "content/practices/regular-pay-review.yml": GOOD_PRACTICE.replace(
+            "effort: medium", "  effort: medium"
+        )
+    },
     "duplicate-key": {"case_studies/bad.yml": "id: bad\ntitle: One\ntitle: Two\n"},
     "tab-indentation": {"case_studies/bad.yml": "id: bad\nresults:\n\t- description: x\n"},
     "empty-file": {"case_studies/bad.yml": "# nothing here yet\n"},
