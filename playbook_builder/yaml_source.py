@@ -209,7 +209,7 @@ def parse_yaml_text(text: str, rel_path: str) -> tuple[ParsedYaml | None, list[P
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "invalid YAML").strip()
-        problem += _hint(problem)
+        problem = _with_hint(problem)
         return None, [
             Problem(
                 rel_path,
@@ -245,11 +245,12 @@ _HINTS = {
 }
 
 
-def _hint(problem: str) -> str:
+def _with_hint(problem: str) -> str:
+    """Lead with what to look for; keep the parser's own words after it."""
     for start, hint in _HINTS.items():
         if problem.startswith(start):
-            return f" ({hint})"
-    return ""
+            return f"{hint} (parser: {problem})"
+    return problem
 
 
 def _duplicate_key_name(exc: DuplicateKeyError) -> str:
