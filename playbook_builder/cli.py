@@ -87,7 +87,8 @@ def validate(root: Path | None, strict: bool) -> None:
     "-j",
     type=click.IntRange(min=1),
     default=None,
-    help="Editions built at once, in separate processes. Default: one per core.",
+    help="Editions built at once, in separate processes. Default: one per core for"
+    " projects of 400 items or more, otherwise one at a time.",
 )
 def build(
     root: Path | None,
