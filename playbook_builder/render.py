@@ -12,7 +12,6 @@ import contextlib
 import json
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -37,6 +36,7 @@ from playbook_builder.models import (
 from playbook_builder.references import REF_LINK
 from playbook_builder.scoring import checklist_definition, text_parts
 from playbook_builder.select import select_for_edition
+from playbook_builder.urls import built_href_to, relative
 
 ASSETS = (
     "assets/playbook/playbook.css",
@@ -90,7 +90,7 @@ class Linker:
 
     def href(self, target_path: str) -> str:
         path, _, anchor = target_path.partition("#")
-        return _relative(path, self.current) + (f"#{anchor}" if anchor else "")
+        return relative(path, self.current) + (f"#{anchor}" if anchor else "")
 
     def url_for(self, item_id: str) -> str | None:
         item = self.shown.get(item_id)
@@ -103,9 +103,7 @@ class Linker:
         label = escape(text or (item.title if item else ""))
         if item is None:
             return label
-        target, _, anchor = page_path(item).partition("#")
-        href = _relative(_built_url(target), _built_url(self.current) + "_") or "./"
-        href += f"#{anchor}" if anchor else ""
+        href = built_href_to(page_path(item), self.current)
         return Markup(f'<a href="{escape(href)}">{label}</a>')
 
     def link(self, item_id: str, text: str | None = None) -> str:
@@ -131,29 +129,6 @@ class Linker:
             return f"[{label}]({target})"
 
         return _REF_WITH_LABEL.sub(replace, text)
-
-
-@cache
-def _relative(target: str, current: str) -> str:
-    """``target`` relative to the folder of ``current``; both are site-relative paths.
-
-    Pure string work (posixpath.relpath consults the working directory every call)."""
-    here = current.split("/")[:-1]
-    there = target.split("/")
-    common = 0
-    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
-        common += 1
-    return "/".join([".."] * (len(here) - common) + there[common:])
-
-
-@cache
-def _built_url(md_path: str) -> str:
-    """The site path MkDocs gives a Markdown page with directory URLs (the default):
-    ``practices/x.md`` -> ``practices/x/``, ``practices/index.md`` -> ``practices/``."""
-    stem = md_path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    return stem.removesuffix("/index") + "/"
 
 
 _REF_WITH_LABEL = re.compile(r"\[([^\]\n]+)\]" + REF_LINK.pattern[2:])
@@ -408,10 +383,6 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
     return out
 
 
-def _by_id(shown: Content, kind: type[ContentItem]) -> dict[str, Any]:
-    return {item.id: item for item in shown.of(kind)}
-
-
 def _tidy(text: str) -> str:
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip() + "\n"
@@ -445,6 +416,3 @@ def _navigation(
             nav.append({label: path})
     nav.extend(section_nav(s) for s in trailing)
     return nav
-
-
-LinkFn = Callable[[str, str | None], str]

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import json
 import math
-import posixpath
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from playbook_builder.content import Content
 from playbook_builder.editions import Edition
 from playbook_builder.models import Checklist, Cluster, Practice
+from playbook_builder.urls import built_href
 
 if TYPE_CHECKING:
     from playbook_builder.render import Linker
@@ -53,23 +53,6 @@ def _section_key(cluster: str | None, title: str | None, index: int) -> str:
         return cluster
     slug = re.sub(r"[^a-z0-9]+", "-", (title or "").lower()).strip("-")
     return slug or f"section-{index + 1}"
-
-
-def built_href(page: str, md_url: str) -> str:
-    """The link MkDocs writes for ``md_url`` (relative to Markdown page ``page``) with
-    directory URLs (the default): ``practices/x.md`` becomes ``practices/x/``, and the
-    link is relative to the page's own folder URL (``checklists/y/``)."""
-    path, _, anchor = md_url.partition("#")
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-
-    def folder_url(md_path: str) -> str:
-        stem = md_path.removesuffix(".md")
-        if stem == "index" or stem.endswith("/index"):
-            stem = stem.removesuffix("index").rstrip("/")
-        return stem or "."
-
-    rel = posixpath.relpath(folder_url(target), folder_url(page))
-    return (rel.rstrip("/") + "/" if rel != "." else "./") + (f"#{anchor}" if anchor else "")
 
 
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\(([^)\s]+)\)")
