@@ -6,17 +6,14 @@ that depend on an item (its references) run only for items that parsed.
 
 from __future__ import annotations
 
-import os
-import pickle
-import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from playbook_builder import models
+from playbook_builder import models, parse_cache
 from playbook_builder.messages import problems_from_validation
 from playbook_builder.models import (
     Cluster,
@@ -25,6 +22,7 @@ from playbook_builder.models import (
 )
 from playbook_builder.problems import Problem
 from playbook_builder.references import check_references
+from playbook_builder.safe_text import line_and_column, unsafe_spans
 from playbook_builder.yaml_source import (
     ParsedYaml,
     load_yaml_file,
@@ -124,8 +122,8 @@ def load_content(root: Path, audiences: tuple[str, ...]) -> tuple[Content, list[
 # preview rebuild parses only what was edited.
 _PARSE_CACHE: dict[Path, tuple[tuple[int, int], tuple[ParsedYaml | None, list[Problem]]]] = {}
 _CACHE_STATS = {"misses": 0}
-# The same cache on disk, so the next build (or each edition's process) starts warm.
-DISK_CACHE = ".playbook-cache/parsed-v1.pickle"
+# The same cache on disk (data only, see parse_cache), so the next build (or each
+# edition's process) starts warm.
 _DISK_LOADED: set[Path] = set()
 
 
@@ -133,32 +131,12 @@ def _load_disk_cache(root: Path) -> None:
     if root in _DISK_LOADED:
         return
     _DISK_LOADED.add(root)
-    try:
-        with (root / DISK_CACHE).open("rb") as handle:
-            stored = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        return
-    if isinstance(stored, dict):
-        for path, entry in stored.items():
-            _PARSE_CACHE.setdefault(path, entry)
+    for path, entry in parse_cache.load(root).items():
+        _PARSE_CACHE.setdefault(path, entry)
 
 
 def _save_disk_cache(root: Path) -> None:
-    entries = {
-        path: (key, (parsed if parsed is None else replace(parsed, located=None), problems))
-        for path, (key, (parsed, problems)) in _PARSE_CACHE.items()
-        if path.is_relative_to(root) and (parsed is None or parsed.located is None)
-    }
-    target = root / DISK_CACHE
-    try:
-        target.parent.mkdir(exist_ok=True)
-        (target.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".parsed-")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
-    except OSError:
-        pass  # a read-only checkout builds fine without the cache
+    parse_cache.save(root, _PARSE_CACHE)
 
 
 def _parse_file(
@@ -206,7 +184,17 @@ def _parse_uncached(
         parsed.data["body"] = body
         body_line = offset + front.count("\n") + 2
         parsed = ParsedYaml(parsed.rel_path, parsed.data, parsed.text, body_line, parsed.located)
+        problems = [*problems, *_body_problems(rel, body, body_line)]
     return parsed, problems
+
+
+def _body_problems(rel: str, body: str, body_line: int) -> list[Problem]:
+    """Unsafe Markdown in a page body, each at its own line and column of the file."""
+    found = []
+    for offset, message in sorted(unsafe_spans(body)):
+        line, column = line_and_column(body, offset)
+        found.append(Problem(rel, body_line + line - 1, column, "body", message))
+    return found
 
 
 _ITEM_CACHE: dict[Path, tuple[object, tuple[ContentItem | None, list[Problem]]]] = {}

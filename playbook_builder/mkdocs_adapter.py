@@ -32,6 +32,7 @@ from playbook_builder.editions import (
 )
 from playbook_builder.problems import format_report, has_errors
 from playbook_builder.render import ASSETS, CSS_ASSETS, JS_ASSETS, RenderedEdition, render_edition
+from playbook_builder.sanitise import PageRejected, sanitise_html, secure_page
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -200,6 +201,55 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             files.append(File.generated(config, asset, abs_src_path=str(src)))
         return files
 
+    def _rendered_page(self, page: Any) -> Any:
+        if self.rendered is None:
+            return None
+        return self.rendered.pages.get(page.file.src_uri)
+
+    def _page_name(self, page: Any) -> str:
+        rendered = self._rendered_page(page)
+        if rendered is not None and rendered.source:
+            return f"{rendered.source} (page {page.file.src_uri})"
+        return f"page {page.file.src_uri}"
+
+    def on_pre_page(self, page: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Sitemap dates come from the content, never from the day of the build.
+        rendered = self._rendered_page(page)
+        if rendered is not None and rendered.updated is not None:
+            page.update_date = rendered.updated.isoformat()
+        return page
+
+    def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        # The net under validation: only allow-listed tags, attributes and URL schemes.
+        # A warning fails a --strict build and names the content file.
+        result = sanitise_html(html)
+        if result.removed:
+            log.warning(
+                "%s: the HTML sanitiser removed %s",
+                self._page_name(page),
+                "; ".join(result.removed),
+            )
+        return result.html
+
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        try:
+            return secure_page(output, page.title, config.site_name)
+        except PageRejected as exc:
+            raise exceptions.PluginError(
+                f"{self._page_name(page)}: refusing to write a page with {exc}"
+            ) from exc
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        # Theme pages that are not content pages (404.html) get the same check and policy.
+        if not template_name.endswith(".html"):
+            return output_content
+        try:
+            return secure_page(output_content, None, config.site_name)
+        except PageRejected as exc:
+            raise exceptions.PluginError(f"theme page {template_name}: {exc}") from exc
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Remember what this build wrote only once it has written it.
         if self.rendered is not None:
@@ -208,6 +258,21 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self._built_config_key = self._config_key
         else:
             self._built_digests, self._built_nav = {}, None
+
+
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is at the time of each message, so a build run
+    again in the same process (a test, a preview) never writes to a closed stream."""
+
+    @property
+    def stream(self) -> Any:
+        import sys
+
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        pass
 
 
 def build_config(
@@ -219,7 +284,7 @@ def build_config(
     mkdocs_log = logging.getLogger("mkdocs")
     if not mkdocs_log.handlers:
         # In a worker process nothing else shows MkDocs' warnings.
-        handler = logging.StreamHandler()
+        handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         handler.setLevel(logging.WARNING)
         mkdocs_log.addHandler(handler)

@@ -9,7 +9,6 @@ edit the YAML, because they appear in their editor.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -23,15 +22,15 @@ from pydantic import (
     ValidationInfo,
 )
 
+from playbook_builder.safe_text import first_problem
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_RAW_HTML = re.compile(
-    r"<\s*/?\s*(script|iframe|object|embed|style|form|input|img|svg|a)\b|\bon[a-z]+\s*=", re.I
-)
 
 
 def _no_raw_html(value: str) -> str:
-    if _RAW_HTML.search(value):
-        raise ValueError("raw HTML is not allowed in content text; write Markdown instead")
+    problem = first_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
     return value
 
 

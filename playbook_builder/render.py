@@ -9,6 +9,8 @@ the edition, so a jobseeker page never links to an agency-only page.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import html
 import json
 import os
 import re
@@ -53,6 +55,10 @@ class RenderedPage:
     title: str
     markdown: str
     source: str | None  # the content file it came from, relative to the project root
+    # The content's own date (for the sitemap): the item's `updated`, else the newest
+    # `accessed` of its sources, else the newest date among the edition's items. Never
+    # the build date, so two builds of one commit are identical.
+    updated: dt.date | None = None
 
 
 @dataclass
@@ -210,6 +216,9 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
     shown = select_for_edition(content, edition, drafts=drafts)
     out = RenderedEdition(edition=edition)
     env = environment()
+    edition_date = max(
+        (d for d in map(_content_date, shown.items.values()) if d is not None), default=None
+    )
 
     # What an item page can show of other items: their ids, kinds and titles (links).
     fingerprint = hash(
@@ -247,10 +256,15 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
             title=title,
             **context,
         )
-        text = _tidy(text)
+        # Every field can hold a `ref:` link, including one-line fields placed in tables:
+        # resolve whatever the template left, so no page ever carries `ref:` or the id of
+        # an item this edition does not show.
+        text = _tidy(linker.resolve_refs(text))
         if source and edition.edit_url:
             text += f"\n[Edit this page]({edition.edit_url}{source}){{ .pb-edit }}\n"
-        out.pages[path] = RenderedPage(path, title, text, source)
+        item = context.get("item")
+        updated = _content_date(item) if isinstance(item, ContentItem) else None
+        out.pages[path] = RenderedPage(path, title, text, source, updated or edition_date)
         if memo is not None:
             _PAGE_MEMO[memo_key] = (fingerprint, memo, out.pages[path])
 
@@ -383,9 +397,20 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
     return out
 
 
+def _content_date(item: ContentItem) -> dt.date | None:
+    if item.updated is not None:
+        return item.updated
+    return max((s.accessed for s in item.sources), default=None)
+
+
 def _tidy(text: str) -> str:
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip() + "\n"
+
+
+def _nav_title(title: str) -> str:
+    """The theme writes navigation titles into the page unescaped: escape them here."""
+    return html.escape(title, quote=False)
 
 
 def _navigation(
@@ -399,13 +424,13 @@ def _navigation(
     trailing = [s for s in sections if s not in leading]
 
     def section_nav(name: str) -> dict[str, Any]:
-        return {name: [{p.title: page_path(p)} for p in sections[name]]}
+        return {_nav_title(name): [{_nav_title(p.title): page_path(p)} for p in sections[name]]}
 
     nav.extend(section_nav(s) for s in leading)
     if checklists:
-        nav.append({"Checklists": [{c.title: page_path(c)} for c in checklists]})
+        nav.append({"Checklists": [{_nav_title(c.title): page_path(c)} for c in checklists]})
     if clusters:
-        nav.append({"The seven clusters": [{c.title: page_path(c)} for c in clusters]})
+        nav.append({"The seven clusters": [{_nav_title(c.title): page_path(c)} for c in clusters]})
     for path, label in (
         ("practices/index.md", "Practices"),
         ("case-studies/index.md", "Case studies"),

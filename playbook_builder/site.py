@@ -6,11 +6,19 @@ built does it replace the previous site, so a failed build leaves that site unto
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
+import errno
 import multiprocessing
 import os
+import re
 import shutil
+import signal
 import tempfile
-from collections.abc import Sequence
+import threading
+import time
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -18,6 +26,7 @@ from playbook_builder import mkdocs_adapter
 from playbook_builder.editions import Edition
 from playbook_builder.project import Project
 from playbook_builder.render import environment
+from playbook_builder.sanitise import secure_page
 
 SITE_TITLE = "Job Quality Playbook"
 SITE_TAGLINE = (
@@ -28,11 +37,12 @@ SITE_TAGLINE = (
 
 
 def render_landing(editions: Sequence[Edition]) -> str:
-    return (
+    page = (
         environment()
         .get_template("landing.html.j2")
         .render(title=SITE_TITLE, tagline=SITE_TAGLINE, editions=editions)
     )
+    return secure_page(page, None, SITE_TITLE)
 
 
 def build_site(
@@ -47,32 +57,92 @@ def build_site(
     """Build the chosen editions (all by default) into ``site_dir``; return their folders.
 
     With every edition chosen, the whole site is replaced. With some, only their folders
-    (and the landing page) are replaced; the others stay as they were.
+    (and the landing page) are replaced; the others stay as they were. A build that is
+    interrupted or killed at any point leaves the old site or the new one, never none
+    and never a mixture inside one edition.
     """
     chosen = list(editions or project.editions)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
-    try:
-        _build_editions(
-            chosen,
-            staging,
-            strict=strict,
-            drafts=drafts,
-            jobs=jobs,
-            item_count=len(project.content.items),
-        )
-        (staging / "index.html").write_text(render_landing(project.editions), encoding="utf-8")
-        _swap_into_place(
-            staging,
-            site_dir,
-            whole=len(chosen) == len(project.editions),
-            parts=[e.id for e in chosen],
-        )
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+    clean_leftovers(site_dir)
+    staging = Path(
+        tempfile.mkdtemp(prefix=f"{_staging_prefix(site_dir)}{os.getpid()}-", dir=site_dir.parent)
+    )
+    with _stop_on_terminate():
+        try:
+            _build_editions(
+                chosen,
+                staging,
+                strict=strict,
+                drafts=drafts,
+                jobs=jobs,
+                item_count=len(project.content.items),
+            )
+            (staging / "index.html").write_text(render_landing(project.editions), encoding="utf-8")
+            _swap_into_place(
+                staging,
+                site_dir,
+                whole=len(chosen) == len(project.editions),
+                parts=[e.id for e in chosen],
+            )
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
     return [site_dir / e.id for e in chosen]
+
+
+def _staging_prefix(site_dir: Path) -> str:
+    return f".{site_dir.name}-building-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def clean_leftovers(site_dir: Path) -> list[Path]:
+    """Remove staging folders that builds which no longer run left behind (a build that
+    was killed cannot clean up after itself), and finish a swap a fault interrupted."""
+    removed: list[Path] = []
+    pattern = re.compile(re.escape(_staging_prefix(site_dir)) + r"(\d+)-")
+    for candidate in site_dir.parent.glob(_staging_prefix(site_dir) + "*"):
+        found = pattern.match(candidate.name)
+        if found and candidate.is_dir() and not _alive(int(found.group(1))):
+            shutil.rmtree(candidate, ignore_errors=True)
+            removed.append(candidate)
+    old = site_dir.with_name(f".{site_dir.name}-old")
+    if old.exists():
+        # Only the fallback swap (no atomic exchange) uses this name: put the old site
+        # back if the new one never arrived, otherwise it is just garbage.
+        if not site_dir.exists():
+            old.rename(site_dir)
+        else:
+            shutil.rmtree(old, ignore_errors=True)
+            removed.append(old)
+    return removed
+
+
+@contextlib.contextmanager
+def _stop_on_terminate() -> Iterator[None]:
+    """SIGTERM (a CI cancel, `kill`) unwinds like Ctrl-C, so the staging folder is
+    removed and the worker processes are stopped."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 PARALLEL_FROM_ITEMS = 400
@@ -101,7 +171,10 @@ def _build_editions(
         return
     # spawn, not fork: forking a process that runs threads (a test server, say) is unsafe.
     spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=spawn) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=spawn, initializer=_die_with_parent, initargs=(os.getpid(),)
+    )
+    try:
         futures = [
             pool.submit(
                 mkdocs_adapter.build_config,
@@ -113,29 +186,89 @@ def _build_editions(
             for edition in chosen
         ]
         errors = [f.exception() for f in futures]
+    except BaseException:
+        # Interrupted: stop the workers now rather than let them finish their builds.
+        processes = list(getattr(pool, "_processes", {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            with contextlib.suppress(Exception):
+                process.terminate()
+        raise
+    pool.shutdown()
     for error in errors:
         if error is not None:
             raise error
 
 
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a worker: end when the build process ends, however it ends (even SIGKILL).
+
+    Linux delivers a signal on the parent's death (prctl PR_SET_PDEATHSIG); elsewhere,
+    and as a second guard, a thread notices the parent is gone within a second.
+    """
+    libc_name = ctypes.util.find_library("c")
+    if libc_name:
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(libc_name, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            time.sleep(0.5)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2); False where unsupported."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    try:
+        renameat2 = ctypes.CDLL(libc_name, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EPERM, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(a))
+
+
+def _replace(new: Path, target: Path) -> None:
+    """Put ``new`` at ``target`` so that ``target`` is never missing: an atomic swap
+    where the system has one; otherwise rename the old aside first (a later build puts
+    it back if a fault stops this between the two renames)."""
+    if new.is_file() or not target.exists():
+        os.replace(new, target)
+        return
+    if _exchange(new, target):
+        shutil.rmtree(new, ignore_errors=True)  # `new` now holds the old copy
+        return
+    old = target.with_name(f".{target.name}-old")
+    if old.exists():
+        shutil.rmtree(old)
+    target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def _swap_into_place(staging: Path, site_dir: Path, *, whole: bool, parts: list[str]) -> None:
     if whole or not site_dir.exists():
-        old = site_dir.with_name(f".{site_dir.name}-old")
-        if old.exists():
-            shutil.rmtree(old)
-        if site_dir.exists():
-            site_dir.rename(old)
-        staging.rename(site_dir)
-        if old.exists():
-            shutil.rmtree(old, ignore_errors=True)
+        _replace(staging, site_dir)
         return
-    for name in [*parts, "index.html"]:
-        target = site_dir / name
-        old = site_dir / f".{name}-old"
-        if target.exists():
-            target.rename(old)
-        (staging / name).rename(target)
-        if old.is_dir():
-            shutil.rmtree(old, ignore_errors=True)
-        elif old.exists():
-            old.unlink()
+    for name in parts:
+        _replace(staging / name, site_dir / name)
+    os.replace(staging / "index.html", site_dir / "index.html")

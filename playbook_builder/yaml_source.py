@@ -90,8 +90,73 @@ def _fast_load(text: str) -> Any:
     slower path that reports positions."""
     try:
         return pyyaml.load(text, Loader=_FastLoader)
-    except (pyyaml.YAMLError, ValueError, TypeError, OverflowError):
+    except (pyyaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
         return None
+
+
+# No content file needs more than a handful of levels; a file nested far deeper is a
+# mistake or an attack on the parser, and is refused before it is parsed.
+MAX_DEPTH = 32
+
+
+def data_depth(value: Any) -> int:
+    """How deeply lists and mappings nest in ``value`` (without recursion)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children: Any = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+_ITEM_DASHES = re.compile(r"(?:^|(?<=[ ]))-(?=[ ])")
+
+
+def nesting_problem(text: str, rel_path: str, limit: int = MAX_DEPTH) -> Problem | None:
+    """Where the YAML text first nests deeper than ``limit`` (block indentation, '- '
+    items and flow brackets), found by scanning, not parsing."""
+    indents: list[int] = []
+    flow = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        indent = len(line) - len(stripped)
+        if flow == 0:
+            while indents and indents[-1] >= indent:
+                indents.pop()
+            indents.append(indent)
+        block = len(indents) + len(_ITEM_DASHES.findall(stripped.split(" #")[0].split(":")[0]))
+        quote = ""
+        for column, char in enumerate(line, start=1):
+            if quote:
+                if char == quote:
+                    quote = ""
+                continue
+            if char in "\"'" and flow:
+                quote = char
+            elif char == "#" and (column == 1 or line[column - 2] == " "):
+                break
+            elif char in "[{":
+                flow += 1
+            elif char in "]}":
+                flow = max(0, flow - 1)
+            if block + flow > limit:
+                return Problem(
+                    rel_path,
+                    number,
+                    column,
+                    "",
+                    f"nested more than {limit} levels deep; content files need only a few",
+                )
+    return None
 
 
 @dataclass(frozen=True)
@@ -191,9 +256,19 @@ def parse_yaml_text(text: str, rel_path: str) -> tuple[ParsedYaml | None, list[P
         return None, [Problem(rel_path, 1, 1, "", "file is empty; expected a mapping of fields")]
     fast = _fast_load(text)
     if isinstance(fast, dict) and all(isinstance(k, str) for k in fast):
-        return ParsedYaml(rel_path, fast, text), []
+        if data_depth(fast) <= MAX_DEPTH:
+            return ParsedYaml(rel_path, fast, text), []
+        return None, [
+            nesting_problem(text, rel_path)
+            or Problem(rel_path, 1, 1, "", f"nested more than {MAX_DEPTH} levels deep")
+        ]
+    deep = nesting_problem(text, rel_path)
+    if deep is not None:
+        return None, [deep]
     try:
         data = _yaml().load(text)
+    except RecursionError:
+        return None, [Problem(rel_path, 1, 1, "", f"nested more than {MAX_DEPTH} levels deep")]
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
         key = _duplicate_key_name(exc)

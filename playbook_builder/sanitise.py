@@ -1,0 +1,345 @@
+"""The net under validation: an allow-list sanitiser for every generated page's HTML, a
+check of the finished page, and its Content-Security-Policy.
+
+Validation rejects hostile content with a file, line and column. Whatever gets past it
+(a new Markdown extension, a theme change, a case nobody thought of) is removed here:
+only the tags, attributes and URL schemes listed below reach a reader. The sanitiser is
+nh3 (the Rust ``ammonia`` library), not a block-list of patterns.
+
+No MkDocs import: the adapter calls these functions on the HTML MkDocs produces.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import nh3
+
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+
+# Everything the Markdown extensions in mkdocs.yml and our own templates produce.
+TAGS = frozenset(
+    {
+        # text
+        "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "hr", "i", "ins", "kbd",
+        "mark", "p", "pre", "q", "s", "small", "span", "strong", "sub", "sup", "u", "div",
+        "h1", "h2", "h3", "h4", "h5", "h6",
+        # lists, tables, details
+        "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "th",
+        "td", "caption", "colgroup", "col", "details", "summary", "figure", "figcaption",
+        "img", "section", "nav", "aside",
+        # the checklist forms our templates write (content text cannot: validation and
+        # Markdown escaping keep raw HTML out of it)
+        "form", "fieldset", "legend", "label", "input", "select", "option", "textarea",
+        "button", "output", "progress", "template", "noscript",
+    }
+)  # fmt: skip
+
+_GLOBAL_ATTRIBUTES = {
+    "id", "class", "title", "lang", "dir", "hidden", "role", "tabindex",
+    "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden", "aria-live",
+    "aria-expanded", "aria-controls", "aria-current", "aria-atomic", "aria-busy",
+    "aria-invalid", "aria-required", "aria-disabled", "aria-pressed", "aria-valuenow",
+    "aria-valuemin", "aria-valuemax", "aria-valuetext", "aria-level", "aria-sort",
+}  # fmt: skip
+
+ATTRIBUTES: dict[str, set[str]] = {
+    "*": _GLOBAL_ATTRIBUTES,
+    "a": {"href", "hreflang", "download", "type"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "ol": {"start", "reversed", "type"},
+    "li": {"value"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "scope", "align", "abbr"},
+    "col": {"span"},
+    "colgroup": {"span"},
+    "details": {"open", "name"},
+    "form": {"novalidate", "name"},
+    "fieldset": {"name", "disabled"},
+    "label": {"for"},
+    "input": {
+        "type", "name", "value", "checked", "disabled", "readonly", "required", "min",
+        "max", "step", "placeholder", "accept", "multiple", "autocomplete", "inputmode",
+        "size", "maxlength", "pattern", "list",
+    },
+    "select": {"name", "multiple", "required", "disabled", "autocomplete"},
+    "option": {"value", "selected", "disabled"},
+    "textarea": {"name", "rows", "cols", "placeholder", "maxlength", "required"},
+    "button": {"type", "name", "value", "disabled"},
+    "output": {"for", "name"},
+    "progress": {"value", "max"},
+}  # fmt: skip
+
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "cite", "poster"})
+
+
+@dataclass
+class Sanitised:
+    html: str
+    removed: list[str] = field(default_factory=list)
+
+
+# A checklist's definition travels as JSON text inside an inert <template> (our own
+# template writes it, with '<' and '&' escaped). nh3 drops template contents, so the
+# text is set aside and put back, escaped, as text only.
+_DATA_TEMPLATE = re.compile(
+    r'<template class="(pb-[a-z-]+)"( data-search-exclude)?>([^<]*)</template>'
+)
+_SLOT = '<template class="{0}"{1} data-pb-slot="{2}"></template>'
+
+
+def sanitise_html(fragment: str) -> Sanitised:
+    """The page body with everything outside the allow-list removed, and what went."""
+    kept: list[str] = []
+
+    def set_aside(match: re.Match[str]) -> str:
+        kept.append(match.group(3))
+        return _SLOT.format(match.group(1), match.group(2) or "", len(kept) - 1)
+
+    fragment = _DATA_TEMPLATE.sub(set_aside, fragment)
+    clean = _clean(fragment)
+    removed = _removed(fragment, clean)
+    for index, text in enumerate(kept):
+        empty = f' data-pb-slot="{index}"></template>'
+        if empty in clean:
+            clean = clean.replace(empty, ">" + html.escape(text, quote=False) + "</template>", 1)
+    return Sanitised(clean, removed)
+
+
+def _clean(fragment: str) -> str:
+    return nh3.clean(
+        fragment,
+        tags=set(TAGS),
+        clean_content_tags={"script", "style", "iframe", "object", "embed"},
+        attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+        generic_attribute_prefixes={"data-"},
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+        attribute_filter=_drop_unsafe_urls,
+    )
+
+
+def _drop_unsafe_urls(tag: str, name: str, value: str) -> str | None:
+    # nh3 passes relative URLs through, but a browser removes tabs and newlines from a
+    # URL before reading its scheme ("java\tscript:" runs): check the scheme as a
+    # browser reads it.
+    if name in URL_ATTRIBUTES and _dangerous_url(value):
+        return None
+    return value
+
+
+class _Elements(HTMLParser):
+    """Start tags with their attributes, as a browser would read them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, {k: v or "" for k, v in attrs}))
+
+
+def _elements(text: str) -> list[tuple[str, dict[str, str]]]:
+    parser = _Elements()
+    parser.feed(text)
+    parser.close()
+    return parser.found
+
+
+def _removed(before: str, after: str) -> list[str]:
+    """What the sanitiser took out, described for a person: the elements and attributes
+    of the page before that are missing after (nh3 also re-serialises and may move or
+    add elements, which is not a removal, so the text is not compared)."""
+    tags_before, attrs_before = _inventory(before)
+    tags_after, attrs_after = _inventory(after)
+    removed = [f"<{tag}> element" for tag in (tags_before - tags_after).elements()]
+    removed.extend(
+        f"attribute {name}={value[:60]!r} on <{tag}>"
+        for tag, name, value in (attrs_before - attrs_after).elements()
+        if tag in tags_after
+    )
+    return removed
+
+
+def _inventory(text: str) -> tuple[Counter[str], Counter[tuple[str, str, str]]]:
+    tags: Counter[str] = Counter()
+    attrs: Counter[tuple[str, str, str]] = Counter()
+    for tag, values in _elements(text):
+        tags[tag] += 1
+        attrs.update((tag, name, value) for name, value in values.items())
+    return tags, attrs
+
+
+# --- The finished page: checked, then given its Content-Security-Policy ---------------
+
+_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
+_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
+_CONTENT_START = re.compile(r'<article class="md-content__inner')
+_CONTENT_END = "</article>"
+
+EXECUTABLE_TYPES = frozenset({"", "text/javascript", "module", "application/javascript"})
+
+
+def _is_executable(attrs: str) -> bool:
+    found = _TYPE.search(attrs)
+    return (found.group(1).lower() if found else "") in EXECUTABLE_TYPES
+
+
+def csp_policy(script_hashes: list[str]) -> str:
+    """The policy: own-origin scripts plus the theme's inline scripts by hash; no other
+    origin for anything; no plugins, frames, base or form targets elsewhere."""
+    hashes = " ".join(f"'{h}'" for h in sorted(set(script_hashes)))
+    script_src = f"'self' {hashes}".strip()
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {script_src}",
+            # The theme sets style attributes from its script; content cannot (the
+            # sanitiser removes style attributes), so inline styles come from the theme.
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "worker-src 'self'",
+            "manifest-src 'self'",
+            "object-src 'none'",
+            "frame-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+
+
+def script_hash(body: str) -> str:
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+class PageRejected(ValueError):
+    """The finished page holds something no page of ours may hold."""
+
+
+# Link relations that make the browser fetch something (canonical and alternate do not).
+_FETCHING_RELS = {
+    "stylesheet", "preload", "prefetch", "modulepreload", "icon", "manifest", "import",
+    "preconnect", "dns-prefetch", "apple-touch-icon", "prerender",
+}  # fmt: skip
+_BAD_ELEMENTS = {"base", "object", "embed", "iframe", "frame", "applet"}
+
+
+class _PageAudit(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.problems: list[str] = []
+        self.in_title = False
+        self.title_tags = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.in_title:
+            self.title_tags += 1
+        values = {k: (v or "") for k, v in attrs}
+        if tag in _BAD_ELEMENTS:
+            self.problems.append(f"a <{tag}> element")
+        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            self.problems.append("a <meta http-equiv=refresh>")
+        rel = set(values.get("rel", "").lower().split())
+        if tag == "link" and rel & _FETCHING_RELS and _foreign(values.get("href", "")):
+            self.problems.append(f"a <link> to {values['href'][:80]!r}")
+        if tag == "title":
+            self.in_title = True
+        for name, value in values.items():
+            if name.startswith("on"):
+                self.problems.append(f"an event-handler attribute {name} on <{tag}>")
+            if name in URL_ATTRIBUTES and _dangerous_url(value):
+                self.problems.append(f"a {name}={value[:80]!r} on <{tag}>")
+            if name == "src" and tag == "script" and _foreign(value):
+                self.problems.append(f"a script from {value[:80]!r}")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+
+
+def _scheme(url: str) -> str | None:
+    cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(url)).lower()
+    found = re.match(r"([a-z][a-z0-9+.-]*):", cleaned)
+    return found.group(1) if found else None
+
+
+def _dangerous_url(url: str) -> bool:
+    scheme = _scheme(url)
+    return scheme is not None and scheme not in URL_SCHEMES
+
+
+def _foreign(url: str) -> bool:
+    """A URL on another origin (anything with a scheme or a protocol-relative one)."""
+    stripped = url.strip()
+    return stripped.startswith("//") or _scheme(stripped) is not None
+
+
+def secure_page(page_html: str, title: str | None, site_name: str) -> str:
+    """Check a finished page and add its Content-Security-Policy.
+
+    ``title`` is the page title as the theme wrote it into ``<title>`` (the theme strips
+    tags and so decodes entities there); that element is rewritten with the text
+    escaped. Raises :class:`PageRejected` when the page holds anything that could run or
+    load code, or an inline script inside the content area.
+    """
+    page_html = _escape_title(page_html, title, site_name)
+    content_start = _CONTENT_START.search(page_html)
+    content_end = page_html.rfind(_CONTENT_END)
+    hashes: list[str] = []
+    problems: list[str] = []
+    for match in _SCRIPT.finditer(page_html):
+        attrs, body = match.group("attrs"), match.group("body")
+        if "src=" in attrs or not _is_executable(attrs):
+            continue
+        inside = (
+            content_start is not None
+            and content_start.start() < match.start()
+            and match.end() <= content_end
+        )
+        if inside:
+            problems.append("an inline script inside the page content")
+        else:
+            hashes.append(script_hash(body))
+    audit = _PageAudit()
+    audit.feed(page_html)
+    audit.close()
+    problems.extend(audit.problems)
+    if audit.title_tags:
+        problems.append("markup inside <title>")
+    if problems:
+        raise PageRejected("; ".join(dict.fromkeys(problems)))
+    return insert_csp(page_html, csp_policy(hashes))
+
+
+def insert_csp(page_html: str, policy: str) -> str:
+    """Put the policy first in <head>, before any script it governs."""
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy)}">'
+    head = re.search(r"<head[^>]*>", page_html, re.I)
+    if head is None:
+        raise PageRejected("the page has no <head> for its Content-Security-Policy")
+    return page_html[: head.end()] + "\n    " + tag + page_html[head.end() :]
+
+
+def _escape_title(page_html: str, title: str | None, site_name: str) -> str:
+    from markupsafe import Markup
+
+    if title is None:
+        return page_html
+    # What the theme wrote: `page.title | striptags` (tags removed, entities decoded).
+    written = Markup(title).striptags()
+    escaped = html.escape(written, quote=False)
+    for suffix in (f" - {site_name}", ""):
+        raw = f"<title>{written}{suffix}</title>"
+        if raw in page_html:
+            return page_html.replace(raw, f"<title>{escaped}{suffix}</title>", 1)
+    return page_html
