@@ -119,6 +119,9 @@ def build(
     except BuildFailed as exc:
         click.echo(f"Build failed; the previous site is unchanged. {exc}", err=True)
         raise SystemExit(1) from None
+    except KeyboardInterrupt:
+        click.echo("Build stopped; the previous site is unchanged.", err=True)
+        raise SystemExit(130) from None
     for folder in built:
         click.echo(f"Built {folder}")
     click.echo(f"Open {target / 'index.html'}")

@@ -65,11 +65,14 @@ def build_site(
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     clean_leftovers(site_dir)
-    staging = Path(
-        tempfile.mkdtemp(prefix=f"{_staging_prefix(site_dir)}{os.getpid()}-", dir=site_dir.parent)
-    )
     with _stop_on_terminate():
+        staging: Path | None = None
         try:
+            staging = Path(
+                tempfile.mkdtemp(
+                    prefix=f"{_staging_prefix(site_dir)}{os.getpid()}-", dir=site_dir.parent
+                )
+            )
             _build_editions(
                 chosen,
                 staging,
@@ -86,7 +89,7 @@ def build_site(
                 parts=[e.id for e in chosen],
             )
         finally:
-            if staging.exists():
+            if staging is not None and staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
     return [site_dir / e.id for e in chosen]
 
