@@ -127,6 +127,16 @@ class Framework(ContentItem):
     )
 
 
+class CostRange(Strict_):
+    """What a practice costs in money or staff hours, as a published source gives it."""
+
+    small: Text = Field(description="Cost for a small employer, as the source gives it.")
+    large: Text | None = Field(
+        default=None, description="Cost for a larger employer, where the source gives one."
+    )
+    source: int = Field(ge=1, description="Which entry of `sources` gives the figures (1 = first).")
+
+
 class Practice(ContentItem):
     """Something an employer (or agency) can do to improve job quality."""
 
@@ -138,7 +148,15 @@ class Practice(ContentItem):
     steps: list[Text] = Field(min_length=1, description="How to do it, step by step.")
     effort: Level = Field(description="How much work it takes: low, medium or high.")
     cost: Literal["none", "low", "medium", "high"] = Field(description="Money it takes.")
-    cost_note: Text | None = Field(default=None, description="What the cost depends on.")
+    cost_note: Text | None = Field(
+        default=None,
+        description="What it costs in plain words: money, staff time, and who does the work.",
+    )
+    cost_range: CostRange | None = Field(
+        default=None,
+        description="A published cost range for a small and a larger employer, with its source. "
+        "Leave it out when no source gives one; never estimate a figure.",
+    )
     employer_size: list[Literal["small", "medium", "large"]] = Field(
         min_length=1, description="Employer sizes it suits: small (<50), medium (50-499), large."
     )

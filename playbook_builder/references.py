@@ -56,6 +56,12 @@ def check_references(content: Content) -> list[Problem]:
                 expect(item, ["metrics", i], ref, Metric)
             for i, ref in enumerate(item.case_studies):
                 expect(item, ["case_studies", i], ref, CaseStudy)
+            if item.cost_range and item.cost_range.source > len(item.sources):
+                report(
+                    item,
+                    ["cost_range", "source"],
+                    f"source {item.cost_range.source} does not exist; the practice lists {len(item.sources)}",
+                )
         elif isinstance(item, CaseStudy):
             for i, ref in enumerate(item.clusters):
                 expect(item, ["clusters", i], ref, Cluster)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from playbook_builder.problems import ContentError
 from playbook_builder.project import open_project
 from playbook_builder.render import render_edition
 
@@ -76,3 +77,54 @@ def test_content_text_is_never_run_as_a_template(mini: Path) -> None:
     project = open_project(mini)
     page = render_edition(project.content, project.edition("jobseekers")).pages["guides/rights.md"]
     assert "Use {{ edition.id }} and {% raw %} as typed." in page.markdown
+
+
+def _add_cost_range(mini: Path, source: int) -> None:
+    practice = mini / "content/practices/regular-pay-review.yml"
+    practice.write_text(
+        practice.read_text()
+        + "cost_range:\n"
+        + "  small: 4 to 8 staff hours a year\n"
+        + "  large: 20 to 40 staff hours a year\n"
+        + f"  source: {source}\n"
+        + "sources:\n"
+        + "  - title: A costing study\n"
+        + "    publisher: A publisher\n"
+        + "    url: https://costs.test/study\n"
+        + "    accessed: 2026-12-01\n"
+    )
+
+
+def test_practice_shows_a_sourced_cost_range(mini: Path) -> None:
+    _add_cost_range(mini, source=1)
+    project = open_project(mini)
+    pages = render_edition(project.content, project.edition("employers")).pages
+    page = pages["practices/regular-pay-review.md"].markdown
+    assert "## What it costs\n\nStaff time; public wage data is free." in page
+    assert "- **Small employer:** 4 to 8 staff hours a year" in page
+    assert "- **Larger employer:** 20 to 40 staff hours a year" in page
+    assert "Figures from [source 1](#sources)." in page
+    assert "so no figure is shown" not in page
+
+
+def test_a_cost_range_must_point_at_a_listed_source(mini: Path) -> None:
+    _add_cost_range(mini, source=2)
+    with pytest.raises(ContentError) as raised:
+        open_project(mini)
+    assert (
+        "content/practices/regular-pay-review.yml:24:11: cost_range.source: "
+        "source 2 does not exist; the practice lists 1"
+    ) in str(raised.value)
+
+
+def test_case_study_without_results_says_none_were_published(mini: Path) -> None:
+    case = mini / "case_studies/county-board.yml"
+    text = case.read_text()
+    start, end = text.index("results:"), text.index("sources:")
+    case.write_text(text[:start] + "results: []\n" + text[end:])
+    project = open_project(mini)
+    pages = render_edition(project.content, project.edition("agencies")).pages
+    page = pages["case-studies/county-board.md"].markdown
+    assert "## Results\n\nNo results have been published for this example." in page
+    illustrative = pages["case-studies/acme-clinic.md"].markdown
+    assert "## Results" in illustrative
