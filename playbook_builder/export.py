@@ -49,14 +49,27 @@ def write_file_if_changed(path: Path, text: str) -> bool:
     return True
 
 
+def write_bytes_if_changed(path: Path, data: bytes) -> bool:
+    """As :func:`write_file_if_changed`, byte for byte (CSV keeps its CRLF line ends)."""
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
 def export_edition(project: Project, edition: Edition, out: Path, *, drafts: bool = False) -> Path:
-    """Write ``out/docs/**.md``, assets and ``out/mkdocs.yml``; return the config path."""
+    """Write ``out/docs/**.md``, the open data (``out/docs/data/``), assets and
+    ``out/mkdocs.yml``; return the config path."""
     rendered = render_edition(project.content, edition, drafts=drafts)
     docs = out / "docs"
     wanted = set()
     for page in rendered.pages.values():
         write_file_if_changed(docs / page.path, page.markdown)
         wanted.add(page.path)
+    for data_path, data in rendered.files.items():
+        write_bytes_if_changed(docs / data_path, data)
+        wanted.add(data_path)
     assets_dir = Path(str(resources.files("playbook_builder") / "assets"))
     for asset in ASSETS:
         write_file_if_changed(

@@ -196,6 +196,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                     or not os.path.isfile(generated.abs_dest_path)
                 )
                 files.append(generated)
+            # Open data (data/*.json, *.csv): copied to the site as they are.
+            for path, data in self.rendered.files.items():
+                files.append(File.generated(config, path, content=data))
         for asset in ASSETS:
             src = _package_dir("assets") / Path(asset).name
             files.append(File.generated(config, asset, abs_src_path=str(src)))

@@ -54,6 +54,29 @@ AudienceName = Annotated[str, AfterValidator(_known_audience)]
 Level = Literal["low", "medium", "high"]
 Status = Literal["draft", "published"]
 
+# The six WIOA primary indicators of performance for the adult, dislocated worker and other core
+# programs: WIOA sec. 116(b)(2)(A)(i), in regulation at 20 CFR 677.155(a)(1), with the
+# calculation in DOL ETA's performance guidance (TEGL 10-16).
+WIOA_INDICATORS_SOURCE = (
+    "https://www.ecfr.gov/current/title-20/chapter-V/part-677/subpart-A/section-677.155"
+)
+WIOA_INDICATORS: dict[str, str] = {
+    "employment-rate-q2": "Employment rate 2nd quarter after exit",
+    "employment-rate-q4": "Employment rate 4th quarter after exit",
+    "median-earnings-q2": "Median earnings 2nd quarter after exit",
+    "credential-attainment": "Credential attainment",
+    "measurable-skill-gains": "Measurable skill gains",
+    "effectiveness-serving-employers": "Effectiveness in serving employers",
+}
+WioaIndicator = Literal[
+    "employment-rate-q2",
+    "employment-rate-q4",
+    "median-earnings-q2",
+    "credential-attainment",
+    "measurable-skill-gains",
+    "effectiveness-serving-employers",
+]
+
 
 class Strict_(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
@@ -272,6 +295,15 @@ class Metric(ContentItem):
     cluster: Slug = Field(description="Id of the cluster it measures.")
     definition: Text = Field(description="Exactly what is counted.")
     unit: Text = Field(description="Unit, e.g. percent of workers, dollars per hour.")
+    numerator: Text | None = Field(
+        default=None,
+        description="For a rate or share: what is counted on top of the fraction. "
+        "Leave out when the metric is not a rate (a median, a count, a number of days).",
+    )
+    denominator: Text | None = Field(
+        default=None,
+        description="For a rate or share: what it is divided by. Give it with `numerator`.",
+    )
     reported_by: list[Literal["employer", "worker", "administrative"]] = Field(
         min_length=1,
         description="Who supplies the figure: the employer, workers (survey), or administrative data.",
@@ -280,6 +312,13 @@ class Metric(ContentItem):
     frequency: Text = Field(description="How often to collect it.")
     limitations: Text = Field(description="What it misses or how it can mislead.")
     wioa: Text = Field(description="How it relates to the WIOA primary indicators of performance.")
+    wioa_indicator: WioaIndicator | None = Field(
+        default=None,
+        description="The WIOA primary indicator of performance (20 CFR 677.155(a)(1)) the "
+        "metric is, or is reported beside: employment-rate-q2, employment-rate-q4, "
+        "median-earnings-q2, credential-attainment, measurable-skill-gains, "
+        "effectiveness-serving-employers. Leave out when none relates.",
+    )
 
 
 class Page(ContentItem):

@@ -84,6 +84,10 @@ def check_references(content: Content) -> list[Problem]:
                     )
         elif isinstance(item, Metric):
             expect(item, ["cluster"], item.cluster, Cluster)
+            if (item.numerator is None) != (item.denominator is None):
+                present = "numerator" if item.numerator is not None else "denominator"
+                missing = "denominator" if present == "numerator" else "numerator"
+                report(item, [present], f"a rate needs both: give `{missing}` as well")
         elif isinstance(item, Cluster):
             _check_cluster(content, item, report)
         elif isinstance(item, Checklist):

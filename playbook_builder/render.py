@@ -26,6 +26,8 @@ from playbook_builder import __version__
 from playbook_builder.content import Content
 from playbook_builder.editions import Edition
 from playbook_builder.models import (
+    WIOA_INDICATORS,
+    WIOA_INDICATORS_SOURCE,
     CaseStudy,
     Checklist,
     Cluster,
@@ -35,6 +37,7 @@ from playbook_builder.models import (
     Page,
     Practice,
 )
+from playbook_builder.opendata import data_files
 from playbook_builder.references import REF_LINK
 from playbook_builder.scoring import checklist_definition, text_parts
 from playbook_builder.select import select_for_edition
@@ -66,6 +69,8 @@ class RenderedEdition:
     edition: Edition
     pages: dict[str, RenderedPage] = field(default_factory=dict)
     nav: list[dict[str, Any]] = field(default_factory=list)
+    # Files that are not pages (open data), keyed by path relative to the docs folder.
+    files: dict[str, bytes] = field(default_factory=dict)
 
 
 def page_path(item: ContentItem) -> str:
@@ -79,7 +84,7 @@ def page_path(item: ContentItem) -> str:
     if isinstance(item, Checklist):
         return f"checklists/{item.id}.md"
     if isinstance(item, Metric):
-        return f"metrics/index.md#{item.id}"
+        return f"metrics/{item.id}.md"
     if isinstance(item, Framework):
         return f"frameworks/index.md#{item.id}"
     if isinstance(item, Page):
@@ -215,6 +220,7 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
     """Every page of one edition as Markdown, and its navigation."""
     shown = select_for_edition(content, edition, drafts=drafts)
     out = RenderedEdition(edition=edition)
+    out.files = data_files(shown, edition, page_path)
     env = environment()
     edition_date = max(
         (d for d in map(_content_date, shown.items.values()) if d is not None), default=None
@@ -253,6 +259,9 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
             html_link=linker.html_link,
             url_for=linker.url_for,
             refs=linker.resolve_refs,
+            data_url=lambda name: (
+                relative(f"data/{name}", path) if f"data/{name}" in out.files else None
+            ),
             title=title,
             **context,
         )
@@ -353,6 +362,18 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
                 parts=lambda text, linker=checklist_linker: text_parts(text, linker),
             ),
         )
+    for metric in metrics:
+        add(
+            page_path(metric),
+            "metric.md.j2",
+            metric.title,
+            shown.files[metric.id],
+            memo=(metric,),
+            item=metric,
+            clusters=clusters_by_id,
+            wioa_indicators=WIOA_INDICATORS,
+            wioa_source=WIOA_INDICATORS_SOURCE,
+        )
     for page in pages:
         add(
             page_path(page), "page.md.j2", page.title, shown.files[page.id], memo=(page,), item=page
@@ -383,6 +404,7 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
             None,
             metrics=metrics,
             clusters=clusters,
+            wioa_indicators=WIOA_INDICATORS,
         )
     if frameworks:
         add(

@@ -1164,3 +1164,46 @@ def test_index_filters_narrow_the_table_and_links_resolve(page: Page, base: str,
     page.locator(".pb-filterable tbody a").first.click()
     page.wait_for_load_state()
     assert (page.locator("h1").first.text_content() or "").startswith("Review pay every year")
+
+
+def test_metrics_catalogue_filters_and_reads_on_a_phone(
+    page: Page, bundled_base: str, axe: Axe
+) -> None:
+    # An agency analyst on a phone: the metrics workers report for one cluster.
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(f"{bundled_base}agencies/metrics/")
+    rows = page.locator(".pb-filterable tbody tr")
+    total = rows.count()
+    assert total == 42
+    page.locator(".pb-filter select").nth(0).select_option("Job security")
+    page.locator(".pb-filter select").nth(1).select_option("worker")
+    visible = [r for r in rows.all() if r.is_visible()]
+    assert visible
+    for row in visible:
+        cells = [c.text_content() or "" for c in row.locator("td").all()]
+        assert cells[1] == "Job security" and "worker" in cells[2]
+    status = page.locator(".pb-filterable .pb-status").text_content()
+    assert status == f"Showing {len(visible)} of {total}."
+    # Each metric is a card: nothing in the content reaches past the screen's edge (the
+    # column headings stay for screen readers, clipped to nothing on screen).
+    wide = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.md-content *'))
+            .filter(e => !e.closest('.pb-cards thead, .pb-sr-only'))
+            .filter(e => e.getClientRects().length && e.getBoundingClientRect().right > window.innerWidth + 1)
+            .map(e => e.tagName + '.' + e.className)"""
+    )
+    assert wide == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert axe_violations(page, axe) == []
+    # A link into the old one-page catalogue still lands on the metric, which links on.
+    page.goto("about:blank")
+    page.goto(f"{bundled_base}agencies/metrics/#job-strain")
+    row = page.locator("tr#job-strain")
+    assert row.is_visible() and row.bounding_box() is not None
+    box = row.bounding_box()
+    assert box is not None and 0 <= box["y"] < 800
+    row.locator("a").first.click()
+    page.wait_for_url("**/agencies/metrics/job-strain/")
+    assert page.locator("dt", has_text="Denominator").count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert axe_violations(page, axe) == []

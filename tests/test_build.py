@@ -59,6 +59,33 @@ def test_content_reaches_only_its_audience(built: Path) -> None:
     assert files_containing(built, DRAFT_CANARY) == []
 
 
+def test_open_data_holds_only_the_editions_items(built: Path) -> None:
+    # The agency-only case study is in the agency edition's data, as JSON and CSV...
+    assert files_containing(built / "agencies/data", AGENCY_CANARY) == [
+        "case-studies.csv",
+        "case-studies.json",
+    ]
+    # ...and in no other edition's data, not even as an id in a list or a link.
+    for edition in ("employers", "jobseekers"):
+        data = built / edition / "data"
+        assert (data / "datapackage.json").is_file()
+        assert files_containing(data, AGENCY_CANARY) == []
+        assert files_containing(data, "county-board") == []
+    assert files_containing(built / "employers/data", "union-membership-rate") == []
+    for edition in ("employers", "jobseekers", "agencies"):
+        assert files_containing(built / edition / "data", "draft-practice") == []
+        assert files_containing(built / edition / "data", DRAFT_CANARY) == []
+
+
+def test_old_metric_links_land_on_the_metric(built: Path) -> None:
+    index = (built / "agencies/metrics/index.html").read_text()
+    row = re.search(r'<tr id="union-membership-rate">(.*?)</tr>', index, re.S)
+    assert row and 'href="union-membership-rate/"' in row.group(1)
+    page = (built / "agencies/metrics/union-membership-rate/index.html").read_text()
+    assert "<dt>Numerator</dt>" in page and "<dt>Data sources</dt>" in page
+    assert '<a href="../data/metrics.csv">CSV</a>' in index
+
+
 def test_parallel_build_gives_the_same_site(
     mini: Path, built: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -94,6 +121,7 @@ def test_drafts_flag_shows_drafts_marked(mini: Path, capsys: pytest.CaptureFixtu
     capsys.readouterr()
     page = (site / "employers/practices/draft-practice/index.html").read_text()
     assert DRAFT_CANARY in page and "This page is a draft" in page
+    assert "draft-practice" in (site / "employers/data/practices.csv").read_text()
     # Still only for its audiences: the draft is marked for all three, the agency case is not.
     assert files_containing(site / "jobseekers", AGENCY_CANARY) == []
 
@@ -149,6 +177,14 @@ def test_export_builds_with_stock_mkdocs_to_the_same_pages(mini: Path, tmp_path:
             exported = sanitise_html(_inner(_article(export_site / rel)))
             assert exported.removed == [], rel
             assert _inner(_article(plugin_site / rel)) == exported.html, rel
+        # The open data travels with the export, byte for byte.
+        plugin_data = sorted(p.name for p in (plugin_site / "data").iterdir())
+        assert "datapackage.json" in plugin_data
+        assert sorted(p.name for p in (export_site / "data").iterdir()) == plugin_data
+        for name in plugin_data:
+            assert (export_site / "data" / name).read_bytes() == (
+                plugin_site / "data" / name
+            ).read_bytes()
 
 
 def _inner(article: str) -> str:

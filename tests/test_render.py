@@ -31,6 +31,14 @@ def test_golden_markdown(edition_id: str, golden: Callable[[str, str], None]) ->
         for p in (GOLDEN / "markdown" / edition_id).rglob("*.md")
     }
     assert on_disk == set(rendered.pages)
+    # Open data: JSON as written; CSV with its byte-order mark and CRLF line ends
+    # normalised (test_opendata checks those bytes).
+    for path, data in rendered.files.items():
+        golden(f"data/{edition_id}/{path}", data.decode("utf-8-sig").replace("\r\n", "\n"))
+    data_dir = GOLDEN / "data" / edition_id
+    assert {p.relative_to(data_dir).as_posix() for p in data_dir.rglob("*.*")} == set(
+        rendered.files
+    )
 
 
 def test_every_template_is_exercised() -> None:

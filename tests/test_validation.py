@@ -13,6 +13,10 @@ GOOD_PRACTICE = (
     Path(__file__).parent / "fixtures/mini/content/practices/regular-pay-review.yml"
 ).read_text()
 
+GOOD_METRIC = (
+    Path(__file__).parent / "fixtures/mini/content/metrics/union-membership-rate.yml"
+).read_text()
+
 CASES: dict[str, dict[str, str]] = {
     "yaml-syntax": {"case_studies/bad.yml": "id: bad\ntitle: [unclosed\nstatus: draft\n"},
     "wrong-indentation": {
@@ -54,6 +58,16 @@ CASES: dict[str, dict[str, str]] = {
         ).replace(
             "case_studies: [acme-clinic, county-board]",
             "case_studies: [acme-clinic, union-membership-rate]",
+        )
+    },
+    "metric-fields": {
+        "content/metrics/union-membership-rate.yml": GOOD_METRIC.replace(
+            "denominator: All wage and salary workers\n", ""
+        ).replace("wioa_indicator: employment-rate-q2", "wioa_indicator: employment-q2")
+    },
+    "metric-rate-half": {
+        "content/metrics/union-membership-rate.yml": GOOD_METRIC.replace(
+            "denominator: All wage and salary workers\n", ""
         )
     },
     "invalid-date": {
