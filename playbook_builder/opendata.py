@@ -84,6 +84,22 @@ class Table:
     columns: tuple[Column, ...]
     rows: list[dict[str, Any]]
 
+    def __post_init__(self) -> None:
+        # Every text field may hold a `ref:` link, not only the ones named above.
+        for row in self.rows:
+            for key, value in row.items():
+                row[key] = _plain_deep(value)
+
+
+def _plain_deep(value: Any) -> Any:
+    if isinstance(value, str):
+        return _plain(value)
+    if isinstance(value, list):
+        return [_plain_deep(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain_deep(v) for k, v in value.items()}
+    return value
+
 
 def _plain(text: str | None) -> str | None:
     """Markdown text with ``[label](ref:id)`` links reduced to their label: an id is not

@@ -534,8 +534,9 @@ def test_no_output_holds_ref_links_or_draft_ids(
             text = path.read_text(encoding="utf-8")
             assert "ref:" not in text, path
             assert "draft-practice" not in text and "DRAFTCANARY" not in text, path
-    metrics = (site / "agencies/metrics/index.html").read_text(encoding="utf-8")
-    assert '<a href="../practices/regular-pay-review/">pay review</a>' in metrics
+    metric_page = site / "agencies/metrics/union-membership-rate/index.html"
+    metrics = metric_page.read_text(encoding="utf-8")
+    assert '<a href="../../practices/regular-pay-review/">pay review</a>' in metrics
 
 
 def _all_files(folder: Path) -> dict[str, bytes]:
