@@ -144,6 +144,24 @@ def test_export_builds_with_stock_mkdocs_to_the_same_pages(mini: Path, tmp_path:
         assert plugin_pages == export_pages
         for rel in plugin_pages:
             assert _article(plugin_site / rel) == _article(export_site / rel), rel
+            # The same script files, the checklist loader as an ES module, none inline.
+            assert _scripts(plugin_site / rel) == _scripts(export_site / rel), rel
+        assert '<script src="assets/playbook/checklist-loader.js" type="module">' in (
+            _scripts(export_site / "index.html")
+        )
+        ours = sorted(
+            p.relative_to(plugin_site).as_posix()
+            for p in (plugin_site / "assets/playbook").rglob("*")
+            if p.is_file()
+        )
+        assert "assets/playbook/checklist/main.js" in ours
+        for rel in ours:
+            assert (plugin_site / rel).read_bytes() == (export_site / rel).read_bytes(), rel
+
+
+def _scripts(path: Path) -> list[str]:
+    """The page's script tags with a src (inline scripts are the theme's own)."""
+    return re.findall(r"<script\b[^>]*\bsrc=[^>]*>", path.read_text())
 
 
 def _article(path: Path) -> str:
