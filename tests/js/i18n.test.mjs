@@ -63,3 +63,13 @@ test("every refusal reason has words", () => {
   const reasons = ["too-big", "encoding", "nesting", "not-json", "not-answers", "format", "checklist", "version", "newer", "answers-shape", "offers-shape", "too-many-offers", "unreadable"];
   for (const reason of reasons) assert.ok(Object.hasOwn(strings, "read." + reason), reason);
 });
+
+test("a partial translation falls back to English key by key", () => {
+  const es = new I18n({ "actions.save": "Guardar en un archivo" }, "es", strings);
+  assert.equal(es.t("actions.save"), "Guardar en un archivo");
+  assert.equal(es.t("actions.restore"), "Restore from file");
+  assert.equal(es.t("pair.reading", { count: 2 }), "Reading 2 files\u2026");
+  // A table is data: a key named like an Object method is just a missing key.
+  assert.equal(es.t("toString"), "toString");
+  assert.equal(es.t("__proto__"), "__proto__");
+});

@@ -1,19 +1,21 @@
 /* Interface strings, looked up by key, with plural forms chosen by Intl.PluralRules.
  * Modelled on GOV.UK Frontend's I18n helper: t("key", { count: 2 }) picks the table's
  * "other" form for English, and %{name} placeholders are filled from the options.
- * A translation is another table with the same keys (see strings-en.js).
+ * A translation is another table with the same keys (see strings-en.js); a page can
+ * also carry one as JSON in <template class="pb-strings"> inside the form (main.js).
  */
 
 export class I18n {
-  constructor(table, locale) {
-    this.table = table;
+  /** `table` wins; a key it lacks comes from `fallback` (the English table, say). */
+  constructor(table, locale, fallback) {
+    this.table = Object.assign(Object.create(null), fallback || {}, table);
     this.locale = locale || "en";
     this.rules = typeof Intl !== "undefined" && Intl.PluralRules ? new Intl.PluralRules(this.locale) : null;
   }
 
   /** The string for `key`, with `options` filled in; the key itself when it is missing. */
   t(key, options) {
-    let entry = Object.prototype.hasOwnProperty.call(this.table, key) ? this.table[key] : key;
+    let entry = key in this.table ? this.table[key] : key;
     if (entry !== null && typeof entry === "object") {
       entry = this.pluralForm(entry, options && options.count);
     }

@@ -58,13 +58,25 @@ function expose(def, checklist) {
   });
 }
 
+// A string table the page provides (a translated edition), over the English one.
+function pageStrings(form) {
+  const holder = form.querySelector("template.pb-strings");
+  if (!holder) return {};
+  try {
+    const table = JSON.parse(holder.content ? holder.content.textContent : holder.textContent);
+    return isPlainObject(table) ? table : {};
+  } catch (error) {
+    return {};
+  }
+}
+
 export function init() {
   const form = document.getElementById("pb-checklist");
   if (!form || form.getAttribute("data-pb-ready")) return;
   const def = readDefinition(form);
   if (!def) return;
   form.setAttribute("data-pb-ready", "1");
-  const i18n = new I18n(strings, document.documentElement.lang || "en");
+  const i18n = new I18n(pageStrings(form), document.documentElement.lang || "en", strings);
   const checklist = new Checklist(form, def, i18n);
   checklist.build();
   const notices = loadAnswers(checklist);
