@@ -310,7 +310,9 @@ def fmt(root: Path | None, check_only: bool) -> None:
     help="Hide a section's average when fewer files scored it (protects anonymity).",
 )
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV instead of a table.")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+# Not checked here: a file that cannot be read is listed with its reason, and the rest
+# are still combined.
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def aggregate(
     root: Path | None,
     pulse_id: str,

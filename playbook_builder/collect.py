@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from playbook_builder.answers_file import MAX_FILE_BYTES, content_key
 from playbook_builder.models import Checklist
 from playbook_builder.project import Project
 from playbook_builder.scoring import (
@@ -37,6 +38,8 @@ class Collected:
     result: dict[str, Any]
     used: list[str] = field(default_factory=list)
     rejected: list[tuple[str, str]] = field(default_factory=list)
+    # (path, path of the earlier file with the same bytes): counted once, not again.
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
     employer_file: str | None = None
 
 
@@ -67,11 +70,18 @@ def collect_pulse(
     employer_definition = checklist_definition(employer, shown, edition)
     collected = Collected(pulse, employer, {})
     answer_sets = []
+    seen: dict[str, str] = {}
     for path in worker_files:
         try:
-            saved = read_answers_file(path.read_bytes(), pulse_definition)
+            data = _read_bounded(path)
+            first = seen.setdefault(content_key(data), str(path))
+            if first != str(path):
+                # The same file twice would count one worker twice, defeating suppression.
+                collected.duplicates.append((str(path), first))
+                continue
+            saved = read_answers_file(data, pulse_definition)
         except (OSError, AnswersFileError) as exc:
-            collected.rejected.append((str(path), str(exc)))
+            collected.rejected.append((str(path), _reason(exc)))
             continue
         answer_sets.append(saved.answer_sets[0][1])
         collected.used.append(str(path))
@@ -84,10 +94,10 @@ def collect_pulse(
     if employer_file is not None:
         try:
             employer_answers = read_answers_file(
-                employer_file.read_bytes(), employer_definition
+                _read_bounded(employer_file), employer_definition
             ).answer_sets[0][1]
         except (OSError, AnswersFileError) as exc:
-            raise CollectError(f"{employer_file}: {exc}") from None
+            raise CollectError(f"{employer_file}: {_reason(exc)}") from None
         collected.employer_file = str(employer_file)
     collected.result = compare_with_companion(
         employer_definition,
@@ -97,6 +107,18 @@ def collect_pulse(
         min_responses=min_responses,
     )
     return collected
+
+
+def _read_bounded(path: Path) -> bytes:
+    """The file's bytes, reading no more than one byte past the size limit."""
+    with path.open("rb") as handle:
+        return handle.read(MAX_FILE_BYTES + 1)
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, OSError):
+        return f"cannot be read ({exc.strerror or exc.__class__.__name__})"
+    return str(exc)
 
 
 def _cell(value: float | None, suppressed: bool = False) -> str:
@@ -125,9 +147,13 @@ def table_rows(collected: Collected) -> list[list[str]]:
 def format_text(collected: Collected) -> str:
     rows = table_rows(collected)
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    duplicates = (
+        f", {len(collected.duplicates)} duplicate(s) ignored" if collected.duplicates else ""
+    )
     lines = [
-        f"{collected.pulse.title}: {len(collected.used)} file(s) used, {len(collected.rejected)} not used; "
-        f"sections with fewer than {collected.result['min_responses']} responses are suppressed.",
+        f"{collected.pulse.title}: {len(collected.used)} file(s) used, {len(collected.rejected)} not used"
+        f"{duplicates}; sections with fewer than {collected.result['min_responses']} responses"
+        " are suppressed.",
         "Scores from 0 to 100 on the questions both checklists ask; gap = workers minus employer.",
         "",
     ]
@@ -142,6 +168,8 @@ def format_text(collected: Collected) -> str:
             lines.append("  ".join("-" * w for w in widths))
     for path, why in collected.rejected:
         lines.append(f"not used: {path}: {why}")
+    for path, first in collected.duplicates:
+        lines.append(f"duplicate, ignored: {path}: the same bytes as {first}")
     return "\n".join(lines) + "\n"
 
 

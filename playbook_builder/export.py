@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 
 from playbook_builder.editions import Edition, load_merged_config
 from playbook_builder.project import Project
-from playbook_builder.render import ASSETS, CSS_ASSETS, JS_ASSETS, render_edition
+from playbook_builder.render import ASSETS, CSS_ASSETS, JS_ASSETS, asset_source, render_edition
 
 # Config keys that are paths or our plugin's business; everything else is carried over.
 _DROPPED_KEYS = {"INHERIT", "docs_dir", "site_dir", "nav", "plugins", "watch"}
@@ -36,7 +36,9 @@ def plain_config(edition: Edition, nav: list[dict[str, Any]]) -> dict[str, Any]:
     config["plugins"] = kept
     config["nav"] = nav
     config["extra_css"] = [*CSS_ASSETS, *(merged.get("extra_css") or [])]
-    config["extra_javascript"] = [*JS_ASSETS, *(merged.get("extra_javascript") or [])]
+    # Mapping entries (path, type) keep the checklist loader an ES module in a plain build.
+    scripts = [dict(entry) for entry in JS_ASSETS]
+    config["extra_javascript"] = [*scripts, *(merged.get("extra_javascript") or [])]
     return config
 
 
@@ -73,7 +75,7 @@ def export_edition(project: Project, edition: Edition, out: Path, *, drafts: boo
     assets_dir = Path(str(resources.files("playbook_builder") / "assets"))
     for asset in ASSETS:
         write_file_if_changed(
-            docs / asset, (assets_dir / Path(asset).name).read_text(encoding="utf-8")
+            docs / asset, (assets_dir / asset_source(asset)).read_text(encoding="utf-8")
         )
         wanted.add(asset)
     # Static files the edition's own docs_dir carries (logo, favicon).

@@ -31,7 +31,14 @@ from playbook_builder.editions import (
     edition_from_config,
 )
 from playbook_builder.problems import format_report, has_errors
-from playbook_builder.render import ASSETS, CSS_ASSETS, JS_ASSETS, RenderedEdition, render_edition
+from playbook_builder.render import (
+    ASSETS,
+    CSS_ASSETS,
+    JS_ASSETS,
+    RenderedEdition,
+    asset_source,
+    render_edition,
+)
 from playbook_builder.sanitise import PageRejected, sanitise_html, secure_page
 
 log = logging.getLogger("mkdocs.plugins.playbook")
@@ -56,6 +63,11 @@ class PlaybookConfig(base.Config):
 
 def _package_dir(name: str) -> Path:
     return Path(str(resources.files("playbook_builder") / name))
+
+
+def _script(entry: dict[str, str]) -> c.ExtraScriptValue | str:
+    """An extra_javascript entry as MkDocs reads one from a config file (path, type)."""
+    return c.ExtraScript().validate(dict(entry))
 
 
 CONTENT_POLL_SECONDS = 0.2
@@ -143,7 +155,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.rendered = render_edition(content, edition, drafts=drafts)
             config.nav = self.rendered.nav
         config.extra_css = [*CSS_ASSETS, *config.extra_css]
-        config.extra_javascript = [*JS_ASSETS, *config.extra_javascript]
+        config.extra_javascript = [*map(_script, JS_ASSETS), *config.extra_javascript]
         # Preview: rebuild on content, template and base-config edits (INHERIT parents
         # are not watched by MkDocs itself).
         for watched in (
@@ -200,7 +212,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             for path, data in self.rendered.files.items():
                 files.append(File.generated(config, path, content=data))
         for asset in ASSETS:
-            src = _package_dir("assets") / Path(asset).name
+            src = _package_dir("assets") / asset_source(asset)
             files.append(File.generated(config, asset, abs_src_path=str(src)))
         return files
 

@@ -16,6 +16,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -43,13 +44,33 @@ from playbook_builder.scoring import checklist_definition, text_parts
 from playbook_builder.select import select_for_edition
 from playbook_builder.urls import built_href_to, relative
 
+# The checklist script: ES modules in assets/checklist/, imported by the loader only on
+# pages that have a checklist form.
+_CHECKLIST_MODULES = tuple(
+    sorted(
+        entry.name
+        for entry in resources.files("playbook_builder").joinpath("assets/checklist").iterdir()
+        if entry.name.endswith(".js")
+    )
+)
 ASSETS = (
     "assets/playbook/playbook.css",
-    "assets/playbook/checklist.js",
+    "assets/playbook/checklist-loader.js",
     "assets/playbook/filter.js",
+    *(f"assets/playbook/checklist/{name}" for name in _CHECKLIST_MODULES),
 )
 CSS_ASSETS = ("assets/playbook/playbook.css",)
-JS_ASSETS = ("assets/playbook/checklist.js", "assets/playbook/filter.js")
+# Scripts every page names, as MkDocs' extra_javascript entries (path, and type for
+# an ES module). Files only: no inline script, so a strict Content-Security-Policy holds.
+JS_ASSETS: tuple[dict[str, str], ...] = (
+    {"path": "assets/playbook/checklist-loader.js", "type": "module"},
+    {"path": "assets/playbook/filter.js"},
+)
+
+
+def asset_source(asset: str) -> str:
+    """Where an entry of ASSETS is, relative to the package's ``assets`` folder."""
+    return asset.removeprefix("assets/playbook/")
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Checklist scoring and saved answers, defined once.
 
 :func:`checklist_definition` is the data both sides work from: the page embeds it as
-JSON for the browser (``assets/checklist.js``), and :func:`score` computes the same
+JSON for the browser (``assets/checklist/``), and :func:`score` computes the same
 figures in Python. The method:
 
 * each answer carries points from the checklist's scale; "not sure" carries none and is
@@ -10,9 +10,10 @@ figures in Python. The method:
   answered, scored items, rounded to one decimal;
 * the overall score applies the same formula to every answered, scored item.
 
-:func:`read_answers_file` reads a file saved from a checklist page (the format is
-documented in ``ANSWERS_FORMAT.md``) with the same rules the page applies on "Restore
-from file", so saved worker-pulse files can be collected and scored in Python.
+:func:`read_answers_file` (from :mod:`playbook_builder.answers_file`, re-exported here)
+reads a file saved from a checklist page (the format is documented in
+``ANSWERS_FORMAT.md``) with the same rules the page applies on "Restore from file", so
+saved worker-pulse files can be collected and scored in Python.
 :func:`compare_with_companion` sets an employer's answers next to worker-pulse files,
 over the items both checklists ask, as the employer page's "Compare with your workers"
 section does.
@@ -20,13 +21,20 @@ section does.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from playbook_builder.answers_file import (
+    FORMAT_VERSION,
+    MAX_FILE_BYTES,
+    MAX_NAME_LENGTH,
+    MAX_OFFERS,
+    AnswersFileError,
+    SavedAnswers,
+    read_answers_file,
+)
 from playbook_builder.content import Content
 from playbook_builder.editions import Edition
 from playbook_builder.models import Checklist, Cluster, Practice
@@ -35,12 +43,6 @@ from playbook_builder.urls import built_href
 if TYPE_CHECKING:
     from playbook_builder.render import Linker
 
-# Version of the saved-answers file format (and of the embedded definition).
-FORMAT_VERSION = 1
-# Limits the page and read_answers_file both enforce; embedded in the definition.
-MAX_FILE_BYTES = 256 * 1024
-MAX_OFFERS = 3
-MAX_NAME_LENGTH = 60
 # The action plan covers this many of the lowest-scoring sections (those below 100).
 PLAN_SIZE = 3
 # "Compare with your workers" shows the workers' average for a section only when at
@@ -354,86 +356,20 @@ def _one_decimal(value: float) -> float:
     return -rounded if value < 0 and rounded else rounded
 
 
-class AnswersFileError(ValueError):
-    """A saved-answers file the page would refuse; the message says why."""
-
-
-@dataclass(frozen=True)
-class SavedAnswers:
-    """What a saved-answers file holds, after the page's restore rules."""
-
-    # One answer set, or one per offer: (offer name or None, {item id: value}).
-    answer_sets: list[tuple[str | None, dict[str, str]]]
-    version: int  # the checklist version the file was saved from
-    ignored_items: int  # answers to item ids the checklist does not have
-    ignored_values: int  # answers whose value is not on the checklist's scale
-    small_employer: bool
-
-
-def read_answers_file(data: bytes | str, definition: Mapping[str, Any]) -> SavedAnswers:
-    """Read a saved-answers file for ``definition``'s checklist, as "Restore" does.
-
-    Raises :class:`AnswersFileError` for a file the page would reject: too big, not
-    JSON, another format or checklist, a newer version, or the wrong shape.
-    """
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    if len(raw) > MAX_FILE_BYTES:
-        raise AnswersFileError(f"the file is larger than {MAX_FILE_BYTES // 1024} KB")
-    try:
-        document = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise AnswersFileError("the file is not a saved-answers file (not JSON)") from exc
-    if not isinstance(document, dict) or "format" not in document:
-        raise AnswersFileError("the file is not a saved-answers file")
-    if document["format"] != FORMAT_VERSION or isinstance(document["format"], bool):
-        raise AnswersFileError("the file is in a format this checklist does not read")
-    if document.get("checklist") != definition["checklist"]:
-        raise AnswersFileError("the file holds answers for a different checklist")
-    version = document.get("version")
-    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise AnswersFileError("the file does not say which version of the checklist it is")
-    if version > definition["version"]:
-        raise AnswersFileError("the file comes from a newer version of this checklist")
-    items = {item["id"] for section in definition["sections"] for item in section["items"]}
-    values = {o["value"] for o in definition["scale"]}
-    counts = {"items": 0, "values": 0}
-
-    def clean(answers: object) -> dict[str, str]:
-        if not isinstance(answers, dict):
-            raise AnswersFileError("the file's answers are not in the expected shape")
-        kept = {}
-        for key, value in answers.items():
-            if key not in items:
-                counts["items"] += 1
-            elif not isinstance(value, str) or value not in values:
-                counts["values"] += 1
-            else:
-                kept[key] = value
-        return kept
-
-    sets: list[tuple[str | None, dict[str, str]]] = []
-    if definition["kind"] == "offer-evaluation":
-        offers = document.get("offers")
-        if not isinstance(offers, list) or not offers:
-            raise AnswersFileError("the file's offers are not in the expected shape")
-        if len(offers) > MAX_OFFERS:
-            raise AnswersFileError(f"the file has more than {MAX_OFFERS} offers")
-        for number, offer in enumerate(offers, start=1):
-            if not isinstance(offer, dict):
-                raise AnswersFileError("the file's offers are not in the expected shape")
-            sets.append((_offer_name(offer.get("name"), number), clean(offer.get("answers"))))
-    else:
-        sets.append((None, clean(document.get("answers"))))
-    small = document.get("small_employer")
-    return SavedAnswers(
-        answer_sets=sets,
-        version=version,
-        ignored_items=counts["items"],
-        ignored_values=counts["values"],
-        small_employer=small is True,
-    )
-
-
-def _offer_name(name: object, number: int) -> str:
-    text = " ".join(name.split())[:MAX_NAME_LENGTH] if isinstance(name, str) else ""
-    return text or f"Offer {number}"
+__all__ = [
+    "FORMAT_VERSION",
+    "MAX_FILE_BYTES",
+    "MAX_NAME_LENGTH",
+    "MAX_OFFERS",
+    "MIN_RESPONSES",
+    "PLAN_SIZE",
+    "AnswersFileError",
+    "SavedAnswers",
+    "built_href",
+    "checklist_definition",
+    "compare_with_companion",
+    "plain_text",
+    "read_answers_file",
+    "score",
+    "text_parts",
+]

@@ -1207,3 +1207,165 @@ def test_metrics_catalogue_filters_and_reads_on_a_phone(
     assert page.locator("dt", has_text="Denominator").count() == 1
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert axe_violations(page, axe) == []
+
+
+# ------------------------------------------------- hostile answer files, shared cases
+
+
+def test_shared_answers_cases_in_the_browser(page: Page, base: str) -> None:
+    """tests/answers_cases/ through the page's own reader module, in Chromium."""
+    from .test_answers_cases import CASES, CASES_DIR, case_bytes
+
+    page.goto(base + EMPLOYER)
+    definitions = json.loads((CASES_DIR / "definitions.json").read_text("utf-8"))
+    cases = [[case["checklist"], list(case_bytes(case))] for case in CASES]
+    verdicts = page.evaluate(
+        """async ([defs, cases]) => {
+            const m = await import(new URL('../../assets/playbook/checklist/answers.js', location.href));
+            return cases.map(([id, bytes]) => {
+                try {
+                    const r = m.readBytes(Uint8Array.from(bytes), defs[id], m.itemIdsOf(defs[id]));
+                    return {accept: true, answers: r.sets.map(s => s.answers),
+                            ignored_items: r.ignoredItems, ignored_values: r.ignoredValues};
+                } catch (error) {
+                    return {accept: false, reason: error.reason || String(error)};
+                }
+            });
+        }""",
+        [definitions, cases],
+    )
+    for case, verdict in zip(CASES, verdicts, strict=True):
+        expect = case["expect"]
+        if not expect["accept"]:
+            assert verdict == {"accept": False, "reason": expect["reason"]}, case["name"]
+            continue
+        assert verdict == {
+            "accept": True,
+            "answers": expect["answers"],
+            "ignored_items": expect["ignored_items"],
+            "ignored_values": expect["ignored_values"],
+        }, case["name"]
+
+
+def test_crafted_and_foreign_files_always_end_in_a_message(page: Page, base: str) -> None:
+    page.goto(base + EMPLOYER)
+    answer(page, {"voice-channel": "partly"})
+    crafted = {
+        "format": {"toString": None, "valueOf": None},
+        "checklist": "employer-check",
+        "version": 2,
+        "answers": {},
+    }
+    message = restore(page, json.dumps(crafted), name="crafted.json")
+    assert message == (
+        "Could not restore from “crafted.json”: this file is in a format this page cannot"
+        " read (format “{…}”). Nothing was changed."
+    )
+    for content, expected in [
+        (
+            json.dumps({**crafted, "format": 1, "checklist": {"toString": None}}),
+            "holds answers for a different checklist (“{…}”)",
+        ),
+        ("[" * 100_000, "nested more than 32 levels deep"),
+        (
+            json.dumps({**crafted, "format": 1}).encode("utf-16"),
+            "this file is not UTF-8 text",
+        ),
+    ]:
+        message = restore(page, content, name="x.json")
+        assert expected in message and message.endswith("Nothing was changed."), message
+    assert checked(page) == {"voice-channel": "partly"}
+    # UTF-8 with a byte-order mark and a version written 2.0 are read.
+    text = (
+        '{"format":1,"checklist":"employer-check","version":2.0,"answers":{"pay-ranges":"fully"}}'
+    )
+    message = restore(page, b"\xef\xbb\xbf" + text.encode(), name="bom.json")
+    assert message.startswith("Restored 1 answer from “bom.json”."), message
+    assert checked(page) == {"pay-ranges": "fully"}
+
+
+def test_worker_files_count_once_and_crafted_ones_are_listed(page: Page, base: str) -> None:
+    page.goto(base + EMPLOYER)
+    answer(page, {"voice-channel": "partly"})
+    files = pulse_files(random.Random(5))[:5]
+    # The first file five times over would lift the five-response suppression.
+    copies = [{**files[0], "name": f"copy-{n}.json"} for n in range(4)]
+    crafted = pulse_file(
+        "crafted.json",
+        {"format": {"toString": None}, "checklist": "pulse-check", "version": 1, "answers": {}},
+    )
+    deep = {"name": "deep.json", "mimeType": "application/json", "buffer": b"[" * 100_000}
+    message = choose_pulse_files(page, [files[0], *copies, crafted, deep])
+    assert (
+        message
+        == "Read 7 files: 1 used, 2 not used (listed below), 4 duplicates ignored (the same files as ones already read)."
+    )
+    assert page.locator(".pb-pair-rejected ul:not(.pb-pair-duplicates) li").all_inner_texts() == [
+        "“crafted.json”: This file is in a format this page cannot read (format “{…}”).",
+        "“deep.json”: This file is nested more than 32 levels deep, so it is not a file of"
+        " saved answers from this guide.",
+    ]
+    assert page.locator(".pb-pair-duplicates li").all_inner_texts() == [
+        f"“copy-{n}.json”: the same file as “pulse-0.json”" for n in range(4)
+    ]
+    rows = page.locator(".pb-pair table tbody tr, .pb-pair table tfoot tr").all_inner_texts()
+    assert all("fewer than 5 responses" in row for row in rows)
+    # Five different files: the averages show.
+    message = choose_pulse_files(page, files)
+    assert message.startswith("Read 5 files: 5 used.")
+    assert page.locator(".pb-pair-duplicates").count() == 0
+    voice = page.locator(".pb-pair table tbody tr").first.inner_text().split("\t")
+    assert voice[4] == "5" and voice[3] != "fewer than 5 responses"
+
+
+def test_checklist_code_loads_only_where_a_checklist_is(page: Page, base: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(base + "employers/")
+    assert any(url.endswith("/checklist-loader.js") for url in requests)
+    assert not [url for url in requests if "/assets/playbook/checklist/" in url]
+    # Instant navigation to a checklist page: the modules come then, and the form works.
+    page.locator("article a", has_text="Employer self-assessment").click()
+    page.wait_for_url("**/checklists/employer-check/")
+    page.wait_for_selector(".pb-progress")
+    assert any(url.endswith("/assets/playbook/checklist/main.js") for url in requests)
+    answer(page, {"pay-ranges": "fully"})
+    assert "1 of 4 answered" in page.inner_text(".pb-progress-text")
+
+
+def test_checklist_runs_under_a_strict_content_security_policy(
+    context: BrowserContext, base: str
+) -> None:
+    """script-src 'self' plus hashes of the theme's inline scripts: nothing of ours is inline."""
+    import base64
+    import hashlib
+
+    def with_policy(route: Any) -> None:
+        response = route.fetch()
+        html = response.text()
+        inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.S)
+        hashes = " ".join(
+            "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
+            for s in inline
+        )
+        policy = (
+            f"default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline';"
+            " img-src 'self' data:"
+        )
+        route.fulfill(
+            response=response, headers={**response.headers, "content-security-policy": policy}
+        )
+
+    tab = context.new_page()
+    violations: list[str] = []
+    tab.on("console", lambda m: violations.append(m.text) if "Content Security" in m.text else None)
+    tab.route("**/*/", with_policy)
+    tab.goto(base + EMPLOYER)
+    tab.wait_for_selector(".pb-progress")
+    answer(tab, {"voice-channel": "fully"})
+    assert "Overall score 100 out of 100." in tab.inner_text(".pb-progress-text")
+    tab.goto(base + OFFER)
+    answer(tab, {"pay-written": "no"})
+    assert "1 red flag." in tab.inner_text(".pb-progress-text")
+    assert violations == []
+    tab.close()

@@ -177,6 +177,19 @@ def test_export_builds_with_stock_mkdocs_to_the_same_pages(mini: Path, tmp_path:
             exported = sanitise_html(_inner(_article(export_site / rel)))
             assert exported.removed == [], rel
             assert _inner(_article(plugin_site / rel)) == exported.html, rel
+            # The same script files, the checklist loader as an ES module, none inline.
+            assert _scripts(plugin_site / rel) == _scripts(export_site / rel), rel
+        assert '<script src="assets/playbook/checklist-loader.js" type="module">' in (
+            _scripts(export_site / "index.html")
+        )
+        ours = sorted(
+            p.relative_to(plugin_site).as_posix()
+            for p in (plugin_site / "assets/playbook").rglob("*")
+            if p.is_file()
+        )
+        assert "assets/playbook/checklist/main.js" in ours
+        for rel in ours:
+            assert (plugin_site / rel).read_bytes() == (export_site / rel).read_bytes(), rel
         # The open data travels with the export, byte for byte.
         plugin_data = sorted(p.name for p in (plugin_site / "data").iterdir())
         assert "datapackage.json" in plugin_data
@@ -189,6 +202,11 @@ def test_export_builds_with_stock_mkdocs_to_the_same_pages(mini: Path, tmp_path:
 
 def _inner(article: str) -> str:
     return re.sub(r"^<article[^>]*>|</article>$", "", article)
+
+
+def _scripts(path: Path) -> list[str]:
+    """The page's script tags with a src (inline scripts are the theme's own)."""
+    return re.findall(r"<script\b[^>]*\bsrc=[^>]*>", path.read_text())
 
 
 def _article(path: Path) -> str:

@@ -1,0 +1,78 @@
+/* Building page elements. Text always goes in as text (textContent or text nodes),
+ * never as HTML, so a name or value from a file stays text.
+ */
+
+let uid = 0;
+
+export function el(tag, attrs, children) {
+  const node = document.createElement(tag);
+  if (attrs) {
+    Object.keys(attrs).forEach((name) => {
+      const value = attrs[name];
+      if (value === null || value === undefined || value === false) return;
+      if (name === "text") node.textContent = value;
+      else if (name === "className") node.className = value;
+      else if (value === true) node.setAttribute(name, "");
+      else node.setAttribute(name, String(value));
+    });
+  }
+  (children || []).forEach((child) => {
+    if (child === null || child === undefined || child === false) return;
+    node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+  });
+  return node;
+}
+
+export function nextId(base) {
+  uid += 1;
+  return "pb-" + base + "-" + uid;
+}
+
+export function button(label, className) {
+  return el("button", { type: "button", className: "pb-button " + (className || ""), text: label });
+}
+
+export function download(filename, mime, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  // Not attached to the page, so Material's instant navigation never sees the click.
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/** An inline "are you sure?" in `box`, with focus moved to it and back to `returnTo`. */
+export function confirmInline(box, strings, returnTo, onYes) {
+  const questionId = nextId("confirm");
+  const yes = button(strings.yes, "pb-danger");
+  const no = button(strings.cancel);
+  box.textContent = "";
+  box.setAttribute("aria-labelledby", questionId);
+  box.appendChild(el("p", { id: questionId, text: strings.question }));
+  box.appendChild(yes);
+  box.appendChild(no);
+  box.hidden = false;
+  function close() {
+    box.hidden = true;
+    box.textContent = "";
+    if (returnTo && !returnTo.disabled) returnTo.focus();
+  }
+  yes.addEventListener("click", () => {
+    onYes();
+    close();
+  });
+  no.addEventListener("click", close);
+  box.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") close();
+  });
+  yes.focus();
+}
+
+/** A focusable, labelled scroll region around a wide table. */
+export function tableRegion(table, label) {
+  const attrs = { className: "pb-table-scroll", role: "region", tabindex: "0" };
+  if (label.id) attrs["aria-labelledby"] = label.id;
+  else attrs["aria-label"] = label.text;
+  return el("div", attrs, [table]);
+}

@@ -1,0 +1,193 @@
+/* The checklist's state and its form: answers per set (one set, or one per offer), the
+ * radio buttons, the progress line, messages, and the order in which the page's parts
+ * are built and redrawn. Each part lives in its own module; this one ties them.
+ */
+import { OFFER_KIND } from "./answers.js";
+import { el } from "./dom.js";
+import { buildActions } from "./files.js";
+import { number } from "./format.js";
+import { buildOffers, renderOfferList } from "./offers.js";
+import { flagged, renderOffer } from "./offer-summary.js";
+import { buildPairs } from "./pair.js";
+import { renderPrintAnswers } from "./print.js";
+import { buildResults, renderScores } from "./results.js";
+import { own, score } from "./scoring.js";
+import { buildStorage, persist, Store } from "./storage.js";
+
+export class Checklist {
+  constructor(form, def, i18n) {
+    this.form = form;
+    this.def = def;
+    this.t = i18n.t.bind(i18n);
+    this.isOffer = def.kind === OFFER_KIND;
+    this.scored = !this.isOffer;
+    this.items = [];
+    this.itemIds = new Set();
+    this.option = Object.create(null);
+    def.sections.forEach((section) => {
+      section.items.forEach((item) => {
+        this.items.push(item);
+        this.itemIds.add(item.id);
+      });
+    });
+    def.scale.forEach((option) => {
+      this.option[option.value] = option;
+    });
+    this.store = new Store(def);
+    this.sets = [this.emptySet(0)];
+    this.current = 0;
+    this.small = false;
+    this.pairs = [];
+  }
+
+  emptySet(index) {
+    return { name: this.isOffer ? this.t("offer.default", { number: index + 1 }) : null, answers: {} };
+  }
+
+  answers() {
+    return this.sets[this.current].answers;
+  }
+
+  /** The chosen option for an item in a set of answers, or null. */
+  chosen(answers, item) {
+    return own(answers, item.id) ? this.option[answers[item.id]] || null : null;
+  }
+
+  offerName(index) {
+    const set = this.sets[index];
+    const name = set && set.name ? set.name.trim() : "";
+    return name || this.t("offer.default", { number: index + 1 });
+  }
+
+  /* Storage records have the saved-file shape, so one reader serves both. */
+  record() {
+    const def = this.def;
+    const doc = {
+      format: def.format,
+      checklist: def.checklist,
+      version: def.version,
+      edition: def.edition,
+      kind: def.kind,
+      title: def.title,
+    };
+    if (this.isOffer) {
+      doc.offers = this.sets.map((set, index) => ({ name: this.offerName(index), answers: set.answers }));
+      doc.current = this.current;
+    } else {
+      doc.answers = this.sets[0].answers;
+      if (this.small) doc.small_employer = true;
+    }
+    return doc;
+  }
+
+  apply(result) {
+    this.sets = result.sets.map((set, index) => ({
+      name: this.isOffer ? set.name || this.t("offer.default", { number: index + 1 }) : null,
+      answers: set.answers,
+    }));
+    this.current = result.current;
+    this.small = result.small;
+  }
+
+  build() {
+    const form = this.form;
+    form.classList.add("pb-js");
+    const article = form.closest(".md-content__inner") || form.parentElement;
+    if (article) article.classList.add("pb-has-checklist");
+    form.addEventListener("submit", (event) => event.preventDefault());
+    this.watchRadios();
+    const controls = form.querySelector(".pb-controls");
+    controls.textContent = "";
+    if (this.isOffer) controls.appendChild(buildOffers(this));
+    controls.appendChild(buildStorage(this));
+    controls.appendChild(buildActions(this));
+    this.message = el("p", { className: "pb-message", role: "status" });
+    this.error = el("p", { className: "pb-error", role: "alert" });
+    controls.appendChild(this.message);
+    controls.appendChild(this.error);
+    controls.hidden = false;
+    this.progress = this.buildProgress();
+    form.appendChild(this.progress.root);
+    this.results = document.getElementById("pb-results");
+    buildResults(this);
+    this.results.hidden = false;
+    this.pairs = buildPairs(this);
+  }
+
+  watchRadios() {
+    this.radios = Object.create(null);
+    this.form.querySelectorAll("fieldset.pb-item").forEach((fieldset) => {
+      const id = fieldset.getAttribute("data-pb-item");
+      this.radios[id] = Array.prototype.slice.call(fieldset.querySelectorAll('input[type="radio"]'));
+    });
+    this.form.addEventListener("change", (event) => {
+      const target = event.target;
+      if (!target || target.type !== "radio" || !target.closest(".pb-item")) return;
+      const id = target.closest(".pb-item").getAttribute("data-pb-item");
+      if (!this.itemIds.has(id) || !(target.value in this.option)) return;
+      this.answers()[id] = target.value;
+      this.changed(true);
+    });
+  }
+
+  buildProgress() {
+    const text = el("span", { className: "pb-progress-text" });
+    const fill = el("span", { className: "pb-progress-fill" });
+    const bar = el("span", { className: "pb-progress-bar", "aria-hidden": "true" }, [fill]);
+    const link = el("a", {
+      href: "#pb-results",
+      className: "pb-progress-link",
+      text: this.t(this.isOffer ? "progress.summary" : "progress.results"),
+    });
+    const live = el("span", { className: "pb-progress-live", role: "status" }, [text]);
+    return { root: el("div", { className: "pb-progress" }, [live, bar, link]), text, fill };
+  }
+
+  say(text, isError) {
+    this.message.textContent = isError ? "" : text;
+    this.error.textContent = isError ? text : "";
+  }
+
+  fillForm() {
+    const answers = this.answers();
+    Object.keys(this.radios).forEach((id) => {
+      const value = own(answers, id) ? answers[id] : null;
+      this.radios[id].forEach((radio) => {
+        radio.checked = radio.value === value;
+      });
+    });
+    if (this.smallBox) this.smallBox.checked = this.small;
+    if (this.isOffer) renderOfferList(this);
+  }
+
+  changed(announce) {
+    persist(this);
+    this.render(announce);
+  }
+
+  render(announce) {
+    const answers = this.answers();
+    const result = score(this.def, answers);
+    this.renderProgress(answers, result, announce);
+    if (this.isOffer) renderOffer(this, answers);
+    else {
+      renderScores(this, answers, result);
+      renderPrintAnswers(this, answers);
+    }
+    this.pairs.forEach((pair) => pair.render());
+  }
+
+  renderProgress(answers, result, announce) {
+    const t = this.t;
+    const total = this.items.length;
+    this.progress.fill.style.width = total ? (100 * result.answered) / total + "%" : "0";
+    const parts = [];
+    if (this.isOffer) parts.push(t("progress.offer", { name: this.offerName(this.current) }));
+    parts.push(t("progress.answered", { answered: result.answered, total }));
+    if (this.isOffer) parts.push(t("progress.flags", { count: flagged(this, answers).length }));
+    else if (result.overall !== null) parts.push(t("progress.score", { score: number(result.overall) }));
+    // Text that changes is announced politely by the status role; only on answers.
+    this.progress.text.parentNode.setAttribute("aria-live", announce ? "polite" : "off");
+    this.progress.text.textContent = parts.join(" ");
+  }
+}

@@ -1,0 +1,35 @@
+/* Formatting numbers, dates and CSV. Pure: no DOM. */
+
+/** A score or weight as the page shows it: at most two decimals, "" when missing. */
+export function number(value) {
+  if (value === null || value === undefined) return "";
+  return String(Math.round(value * 100) / 100);
+}
+
+/** A gap with its sign: "+3.5", "-2". */
+export function signed(value) {
+  return (value > 0 ? "+" : "") + number(value);
+}
+
+/** Text from a file or a name in curly quotes, cut to 60 characters. */
+export function quoted(text) {
+  return "\u201c" + Array.from(String(text)).slice(0, 60).join("") + "\u201d";
+}
+
+/** Today's date as YYYY-MM-DD (UTC), for file names and printouts. */
+export function today() {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function csvCell(value) {
+  let text = value === null || value === undefined ? "" : String(value);
+  // Keep spreadsheets from running a cell as a formula (a number, such as a negative
+  // gap, is never one).
+  if (typeof value !== "number" && /^[=+\-@\t\r]/.test(text)) text = "'" + text;
+  return '"' + text.replace(/"/g, '""') + '"';
+}
+
+/** Rows to CSV text: a byte-order mark for spreadsheets, CRLF line ends. */
+export function csvText(rows) {
+  return "\ufeff" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}

@@ -1,0 +1,86 @@
+"""The checklist script's pure modules under Node's own test runner (tests/js/).
+
+`node --test tests/js/*.test.mjs` runs them; this test runs it as part of pytest, so the README's
+test command covers them. Without node the test is skipped on a workstation and fails
+in CI (CI=true), as the browser tests do without chromium.
+
+The expected numbers the Node tests compare with come from Python
+(tests/js/fixtures/scores.json, rewritten with UPDATE_GOLDEN=1).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import subprocess
+from typing import Any
+
+import pytest
+
+from playbook_builder.scoring import compare_with_companion, score
+
+from .conftest import REPO, check_golden
+from .test_browser import random_answers
+from .test_scoring import definition_for
+
+NODE = shutil.which("node")
+IN_CI = os.environ.get("CI") == "true"
+
+
+def scoring_fixtures() -> dict[str, Any]:
+    rng = random.Random(20261201)
+    employer = definition_for("employers", "employer-check")
+    pulse = employer["companions"][0]
+    offer = definition_for("jobseekers", "offer-check")
+    scored = []
+    for definition in (employer, pulse, offer):
+        for _ in range(20):
+            answers = random_answers(rng, definition)
+            scored.append(
+                {
+                    "definition": definition["checklist"],
+                    "answers": answers,
+                    "score": score(definition, answers),
+                }
+            )
+    compared = []
+    for _ in range(30):
+        mine = random_answers(rng, employer)
+        theirs = [random_answers(rng, pulse) for _ in range(rng.randrange(0, 9))]
+        compared.append(
+            {
+                "employer": mine,
+                "workers": theirs,
+                "result": compare_with_companion(employer, mine, theirs),
+            }
+        )
+    return {
+        "definitions": {"employer-check": employer, "pulse-check": pulse, "offer-check": offer},
+        "scored": scored,
+        "compared": compared,
+    }
+
+
+def test_python_numbers_for_the_node_tests_are_current() -> None:
+    text = json.dumps(scoring_fixtures(), indent=1, ensure_ascii=False) + "\n"
+    check_golden("../js/fixtures/scores.json", text)
+
+
+@pytest.mark.skipif(NODE is None and not IN_CI, reason="needs node (apt-get install nodejs)")
+def test_node_unit_tests_pass() -> None:
+    assert NODE is not None, "node is missing; CI installs Debian's nodejs (.ci/run)"
+    # Files by name: Node 18 to 22 read a folder argument differently.
+    files = sorted(str(p.relative_to(REPO)) for p in (REPO / "tests/js").glob("*.test.mjs"))
+    assert len(files) >= 3
+    run = subprocess.run(
+        [NODE, "--test", *files],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert run.returncode == 0, f"node --test failed:\n{run.stdout}\n{run.stderr}"
+    assert "# fail 0" in run.stdout
