@@ -176,7 +176,7 @@ def export(root: Path | None, edition_id: str, out: Path, drafts: bool) -> None:
     "max_age",
     default=730,
     show_default=True,
-    help="Warn when an 'updated' or 'accessed' date is older than this many days.",
+    help="Warn when an 'updated', 'accessed' or jurisdiction 'as_of' date is older than this many days.",
 )
 def check(root: Path | None, strict: bool, max_age: int) -> None:
     """Everything validate does, plus editorial checks: unshown items, stale dates,

@@ -65,7 +65,7 @@ def _fields(
             yield ("summary", audience), item.summary[audience], None
         return
     for loc, text in iter_text_fields(parsed.data):
-        if any(isinstance(p, str) and p in _SKIP_KEYS for p in loc) or "sources" in loc:
+        if any(isinstance(p, str) and p in _SKIP_KEYS for p in loc) or "sources" in loc or "source" in loc:
             continue
         if isinstance(item, Page) and loc == ("body",):
             line = parsed.body_line
