@@ -197,7 +197,18 @@ def check(root: Path | None, strict: bool, max_age: int) -> None:
 @click.argument(
     "kind",
     type=click.Choice(
-        sorted(["cluster", "framework", "practice", "case-study", "checklist", "metric", "page"])
+        sorted(
+            [
+                "cluster",
+                "framework",
+                "practice",
+                "case-study",
+                "checklist",
+                "metric",
+                "page",
+                "jurisdiction",
+            ]
+        )
     ),
 )
 @click.argument("item_id", metavar="ID")
