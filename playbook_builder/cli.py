@@ -229,6 +229,14 @@ def new(root: Path | None, kind: str, item_id: str) -> None:
             f"'{item_id}' is already used by {project.content.files[item_id]}", param_hint="ID"
         )
     model = KIND_BY_SLUG[kind]
+    if kind == "jurisdiction":
+        from playbook_builder.models import JURISDICTION_NAMES
+
+        if item_id.upper() not in JURISDICTION_NAMES:
+            raise click.BadParameter(
+                "use the state's postal code in lower case, e.g. co (or dc, or us)",
+                param_hint="ID",
+            )
     path = new_item_path(project.root, model, item_id)
     if path.exists():
         raise click.BadParameter(
