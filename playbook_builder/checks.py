@@ -100,4 +100,7 @@ def editorial_problems(
                         loc,
                         f"image '{match.group(2)}' has no alt text; describe it inside the brackets",
                     )
+    from playbook_builder.jurisdictions import stale_figures
+
+    problems.extend(stale_figures(content, today - dt.timedelta(days=max_age_days), max_age_days))
     return problems

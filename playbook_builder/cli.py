@@ -179,7 +179,7 @@ def export(root: Path | None, edition_id: str, out: Path, drafts: bool) -> None:
     "max_age",
     default=730,
     show_default=True,
-    help="Warn when an 'updated' or 'accessed' date is older than this many days.",
+    help="Warn when an 'updated', 'accessed' or jurisdiction 'as_of' date is older than this many days.",
 )
 def check(root: Path | None, strict: bool, max_age: int) -> None:
     """Everything validate does, plus editorial checks: unshown items, stale dates,
@@ -200,7 +200,18 @@ def check(root: Path | None, strict: bool, max_age: int) -> None:
 @click.argument(
     "kind",
     type=click.Choice(
-        sorted(["cluster", "framework", "practice", "case-study", "checklist", "metric", "page"])
+        sorted(
+            [
+                "cluster",
+                "framework",
+                "practice",
+                "case-study",
+                "checklist",
+                "metric",
+                "page",
+                "jurisdiction",
+            ]
+        )
     ),
 )
 @click.argument("item_id", metavar="ID")
@@ -221,6 +232,14 @@ def new(root: Path | None, kind: str, item_id: str) -> None:
             f"'{item_id}' is already used by {project.content.files[item_id]}", param_hint="ID"
         )
     model = KIND_BY_SLUG[kind]
+    if kind == "jurisdiction":
+        from playbook_builder.models import JURISDICTION_NAMES
+
+        if item_id.upper() not in JURISDICTION_NAMES:
+            raise click.BadParameter(
+                "use the state's postal code in lower case, e.g. co (or dc, or us)",
+                param_hint="ID",
+            )
     path = new_item_path(project.root, model, item_id)
     if path.exists():
         raise click.BadParameter(

@@ -32,6 +32,8 @@ class Edition:
     edit_url: str = ""
     reading_grade: float | None = None  # plain-language limit for this edition's text
     order: int = 100  # position on the landing page
+    jurisdiction: str | None = None  # a state code: the edition shows that state's floors
+    overlay: str | None = None  # folder of items that add to or replace base items here
 
     @property
     def config_name(self) -> str:
@@ -94,6 +96,20 @@ def edition_from_config(config_file: Path) -> Edition:
     if not isinstance(edition_id, str):
         problems.append(Problem(rel, 1, 1, "plugins.playbook.edition", "the edition id is missing"))
     audiences = options.get("audiences") or ([edition_id] if isinstance(edition_id, str) else [])
+    code = options.get("jurisdiction")
+    if code is not None:
+        from playbook_builder.models import JURISDICTION_NAMES
+
+        if code not in JURISDICTION_NAMES:
+            problems.append(
+                Problem(
+                    rel,
+                    1,
+                    1,
+                    "plugins.playbook.jurisdiction",
+                    f"'{code}' is not a state code; use a two-letter postal code in capitals, e.g. CO",
+                )
+            )
     if problems:
         raise ContentError(problems)
     theme = data.get("theme") or {}
@@ -108,6 +124,8 @@ def edition_from_config(config_file: Path) -> Edition:
         edit_url=str(options.get("edit_url") or ""),
         reading_grade=float(options["reading_grade"]) if options.get("reading_grade") else None,
         order=int(options.get("order", 100)),
+        jurisdiction=str(options["jurisdiction"]) if options.get("jurisdiction") else None,
+        overlay=str(options["overlay"]) if options.get("overlay") else None,
     )
 
 

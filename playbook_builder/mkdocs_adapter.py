@@ -59,6 +59,8 @@ class PlaybookConfig(base.Config):
     reading_grade = c.Optional(c.Type((int, float)))
     order = c.Type(int, default=100)
     drafts = c.Type(bool, default=False)
+    jurisdiction = c.Optional(c.Type(str))
+    overlay = c.Optional(c.Type(str))
 
 
 def _package_dir(name: str) -> Path:
@@ -161,6 +163,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for watched in (
             root / "content",
             root / "case_studies",
+            *([root / edition.overlay] if edition.overlay else []),
             _package_dir("templates"),
             _package_dir("assets"),
             root / "mkdocs.yml",

@@ -54,6 +54,11 @@ def open_project(root: Path, *, readability: bool = True) -> Project:
             ]
         )
     content, problems = load_content(root, all_audiences(editions))
+    if not has_errors(problems):
+        from playbook_builder.overlays import load_overlay
+
+        for edition in editions:
+            problems += load_overlay(content, edition)[1]
     if readability and not has_errors(problems):
         from playbook_builder.readability import reading_grade_problems
 

@@ -21,6 +21,8 @@ from playbook_builder.yaml_source import Loc, format_key_path, iter_text_fields
 MIN_WORDS = 10
 _SKIP_KEYS = {
     "id",
+    "name",
+    "code",
     "url",
     "publisher",
     "accessed",
@@ -65,7 +67,11 @@ def _fields(
             yield ("summary", audience), item.summary[audience], None
         return
     for loc, text in iter_text_fields(parsed.data):
-        if any(isinstance(p, str) and p in _SKIP_KEYS for p in loc) or "sources" in loc:
+        if (
+            any(isinstance(p, str) and p in _SKIP_KEYS for p in loc)
+            or "sources" in loc
+            or "source" in loc
+        ):
             continue
         if isinstance(item, Page) and loc == ("body",):
             line = parsed.body_line

@@ -16,6 +16,7 @@ from playbook_builder.models import (
     Cluster,
     ContentItem,
     Framework,
+    Jurisdiction,
     Metric,
     Practice,
 )
@@ -92,6 +93,10 @@ def check_references(content: Content) -> list[Problem]:
             _check_cluster(content, item, report)
         elif isinstance(item, Checklist):
             _check_checklist(content, item, report, expect)
+        elif isinstance(item, Jurisdiction):
+            from playbook_builder.jurisdictions import check_jurisdiction
+
+            problems.extend(check_jurisdiction(content, item))
         _check_ref_links(content, item, report)
     return problems
 

@@ -34,6 +34,7 @@ from playbook_builder.models import (
     Cluster,
     ContentItem,
     Framework,
+    Jurisdiction,
     Metric,
     Page,
     Practice,
@@ -110,7 +111,12 @@ def page_path(item: ContentItem) -> str:
         return f"frameworks/index.md#{item.id}"
     if isinstance(item, Page):
         return f"guides/{item.id}.md"
+    if isinstance(item, Jurisdiction):
+        return f"{STATE_PAGE}#{item.id}"
     raise TypeError(item)
+
+
+STATE_PAGE = "state-by-state.md"
 
 
 class Linker:
@@ -239,7 +245,9 @@ def _same(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
 
 def render_edition(content: Content, edition: Edition, *, drafts: bool = False) -> RenderedEdition:
     """Every page of one edition as Markdown, and its navigation."""
-    shown = select_for_edition(content, edition, drafts=drafts)
+    from playbook_builder.overlays import with_overlay
+
+    shown = select_for_edition(with_overlay(content, edition), edition, drafts=drafts)
     out = RenderedEdition(edition=edition)
     out.files = data_files(shown, edition, page_path)
     env = environment()
@@ -436,6 +444,9 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
             frameworks=frameworks,
             clusters=clusters,
         )
+    jurisdictions = shown.of(Jurisdiction)
+    if jurisdictions:
+        _add_jurisdictions(out, add, jurisdictions, edition)
     out.nav = _navigation(out, clusters, checklists, pages)
     return out
 
@@ -444,6 +455,36 @@ def _content_date(item: ContentItem) -> dt.date | None:
     if item.updated is not None:
         return item.updated
     return max((s.accessed for s in item.sources), default=None)
+
+
+def _add_jurisdictions(
+    out: RenderedEdition, add: Any, items: list[Jurisdiction], edition: Edition
+) -> None:
+    """The "State by state" page (or, in an edition pinned to one state, that state's
+    floors) and the facts as JSON for scripts (see ``jurisdictions.DATA_PATH``)."""
+    from playbook_builder import jurisdictions as jur
+
+    federal, states = jur.ordered(items)
+    pinned = next((j for j in states if j.code == edition.jurisdiction), None)
+    if pinned is not None:
+        states = [pinned]
+    title = f"Your legal floors in {pinned.title}" if pinned else "State by state"
+    office = federal.labor_office if federal and federal.labor_office.status == "known" else None
+    add(
+        STATE_PAGE,
+        "jurisdictions.md.j2",
+        title,
+        None,
+        federal=federal,
+        states=states,
+        pinned=pinned,
+        federal_office=office,
+        money=jur.money,
+        date_text=lambda d: f"{d:%B} {d.day}, {d.year}",
+        url=lambda u: str(u).replace("(", "%28").replace(")", "%29"),
+    )
+    data = jur.jurisdiction_json([j for j in ([federal] if federal else []) + states])
+    out.files[jur.DATA_PATH] = data.encode("utf-8")
 
 
 def _tidy(text: str) -> str:
@@ -474,6 +515,8 @@ def _navigation(
         nav.append({"Checklists": [{_nav_title(c.title): page_path(c)} for c in checklists]})
     if clusters:
         nav.append({"The seven clusters": [{_nav_title(c.title): page_path(c)} for c in clusters]})
+    if STATE_PAGE in out.pages:
+        nav.append({_nav_title(out.pages[STATE_PAGE].title): STATE_PAGE})
     for path, label in (
         ("practices/index.md", "Practices"),
         ("case-studies/index.md", "Case studies"),

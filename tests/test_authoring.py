@@ -28,7 +28,9 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 def test_new_writes_a_valid_commented_draft(
     kind: str, mini: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(["new", "--root", str(mini), kind, f"my-{kind}"], capsys)
+    # A jurisdiction's id is a state code in lower case.
+    item_id = "wy" if kind == "jurisdiction" else f"my-{kind}"
+    code, out, _ = run(["new", "--root", str(mini), kind, item_id], capsys)
     assert code == 0
     rel = out.split()[1].rstrip(".")
     text = (mini / rel).read_text()
@@ -38,10 +40,17 @@ def test_new_writes_a_valid_commented_draft(
         )
     assert "status: draft" in text and text.count("#") >= 3
     project = open_project(mini)
-    assert project.content.items[f"my-{kind}"].status == "draft"
+    assert project.content.items[item_id].status == "draft"
     # Scaffolding the same id twice is refused without touching the file.
-    code, _, err = run(["new", "--root", str(mini), kind, f"my-{kind}"], capsys)
+    code, _, err = run(["new", "--root", str(mini), kind, item_id], capsys)
     assert code == 1 and "already used" in err
+
+
+def test_new_jurisdiction_needs_a_state_code(
+    mini: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(["new", "--root", str(mini), "jurisdiction", "colorado"], capsys)
+    assert code == 1 and "the state's postal code in lower case" in err
 
 
 def test_new_rejects_a_bad_id(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:

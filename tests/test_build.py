@@ -241,3 +241,20 @@ def test_output_makes_no_third_party_requests(built: Path) -> None:
             offenders.append(path.relative_to(built).as_posix())
     assert offenders == []
     assert files_containing(built, "fonts.googleapis") == []
+
+
+def test_overlay_items_reach_only_their_edition(built: Path) -> None:
+    # The Colorado overlay replaces the rights page and adds a page, in its own edition...
+    replaced = files_containing(built, "COLORADOCANARY-5d1c")
+    added = files_containing(built, "COLORADONEWCANARY-8e2a")
+    assert "jobseekers-co/guides/rights/index.html" in replaced
+    assert "jobseekers-co/search/search_index.json" in replaced
+    assert "jobseekers-co/guides/colorado-help/index.html" in added
+    # ...and nowhere else: not in the base jobseekers edition, not in any other edition.
+    assert all(hit.startswith("jobseekers-co/") for hit in replaced + added)
+    assert (
+        "Know your rights in Colorado"
+        not in (built / "jobseekers/guides/rights/index.html").read_text()
+    )
+    assert (built / "jobseekers/data/jurisdictions.json").is_file()
+    assert not (built / "employers/data/jurisdictions.json").exists()

@@ -13,7 +13,7 @@ from playbook_builder.render import render_edition
 
 from .conftest import GOLDEN, MINI
 
-EDITIONS = ("employers", "jobseekers", "agencies")
+EDITIONS = ("employers", "jobseekers", "agencies", "jobseekers-co")
 
 
 @pytest.mark.parametrize("edition_id", EDITIONS)
@@ -28,7 +28,8 @@ def test_golden_markdown(edition_id: str, golden: Callable[[str, str], None]) ->
         golden(f"markdown/{edition_id}/{path}", page.markdown)
     on_disk = {
         p.relative_to(GOLDEN / "markdown" / edition_id).as_posix()
-        for p in (GOLDEN / "markdown" / edition_id).rglob("*.md")
+        for p in (GOLDEN / "markdown" / edition_id).rglob("*")
+        if p.is_file() and p.name != "_pages.tsv"
     }
     assert on_disk == set(rendered.pages)
     # Open data: JSON as written; CSV with its byte-order mark and CRLF line ends
