@@ -135,7 +135,7 @@ def test_state_page_shows_figures_dates_sources_and_unknowns() -> None:
 def test_jurisdiction_data_for_scripts() -> None:
     project = open_project(MINI, readability=False)
     rendered = render_edition(project.content, project.edition("jobseekers"))
-    data = json.loads(rendered.pages["data/jurisdictions.json"].markdown)
+    data = json.loads(rendered.files["data/jurisdictions.json"])
     assert data["format"] == 1
     assert list(data["jurisdictions"]) == ["US", "CO", "TX"]
     colorado = data["jurisdictions"]["CO"]["facts"]
