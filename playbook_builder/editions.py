@@ -18,6 +18,20 @@ from playbook_builder.problems import ContentError, Problem
 
 EDITION_FILE = re.compile(r"^mkdocs\.([a-z0-9][a-z0-9-]*)\.yml$")
 
+# The playbook plugin's options, with what each is for. The MkDocs adapter declares the
+# same names with their types; a test keeps the two in step.
+PLUGIN_OPTIONS = {
+    "edition": "the edition's id (its folder in site/)",
+    "audiences": "which audiences' items the edition shows",
+    "description": "one line about the edition, shown on the landing page",
+    "edit_url": "where 'Edit this page' links point; the content file is appended",
+    "reading_grade": "plain-language limit (Flesch-Kincaid grade) for the edition's text",
+    "order": "position on the landing page",
+    "drafts": "show draft items (for previews)",
+    "jurisdiction": "a state code: the edition shows that state's legal floors as text",
+    "overlay": "a folder of items that add to or replace base items in this edition only",
+}
+
 
 @dataclass(frozen=True)
 class Edition:
@@ -88,10 +102,75 @@ def read_plugin_options(config_file: Path) -> tuple[dict[str, Any], dict[str, An
     return data, dict(options)
 
 
+def _located(config_file: Path) -> list[tuple[Path, Any]]:
+    """Each file of the INHERIT chain (child first) as a ruamel tree with positions."""
+    yaml = YAML(typ="rt")
+    return [
+        (path, yaml.load(path.read_text(encoding="utf-8")) or {})
+        for path in config_chain(config_file)
+    ]
+
+
+def _line_of(tree: Any, *keys: str) -> tuple[int, int] | None:
+    node = tree
+    for key in keys[:-1]:
+        if not isinstance(node, dict) or key not in node:
+            return None
+        node = node[key]
+    if not isinstance(node, dict) or keys[-1] not in node or not hasattr(node, "lc"):
+        return None
+    line, column = node.lc.key(keys[-1])
+    return line + 1, column + 1
+
+
+def plugin_problems(config_file: Path) -> list[Problem]:
+    """Mistakes in an edition file's plugin settings that MkDocs would report late or
+    not at all: a list-form ``plugins:`` (it replaces the shared plugins, so search
+    disappears) and options the playbook plugin does not have."""
+    from playbook_builder.messages import did_you_mean
+
+    problems = []
+    for path, tree in _located(config_file):
+        rel = path.name
+        plugins = tree.get("plugins") if isinstance(tree, dict) else None
+        if isinstance(plugins, list) and path != config_chain(config_file)[-1]:
+            line, column = _line_of(tree, "plugins") or (1, 1)
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    column,
+                    "plugins",
+                    "write plugins as a mapping ('plugins:' then 'playbook:' indented below "
+                    "it); a list here replaces the plugins of the file it inherits, so "
+                    "search and the others disappear",
+                )
+            )
+            continue
+        options = plugins.get("playbook") if isinstance(plugins, dict) else None
+        if not isinstance(options, dict):
+            continue
+        for key in options:
+            if key not in PLUGIN_OPTIONS:
+                line, column = _line_of(tree, "plugins", "playbook", str(key)) or (1, 1)
+                problems.append(
+                    Problem(
+                        rel,
+                        line,
+                        column,
+                        f"plugins.playbook.{key}",
+                        f"the playbook plugin has no option '{key}'"
+                        f"{did_you_mean(str(key), list(PLUGIN_OPTIONS))}; "
+                        f"it has: {', '.join(PLUGIN_OPTIONS)}",
+                    )
+                )
+    return problems
+
+
 def edition_from_config(config_file: Path) -> Edition:
     data, options = read_plugin_options(config_file)
     rel = config_file.name
-    problems = []
+    problems = plugin_problems(config_file)
     edition_id = options.get("edition")
     if not isinstance(edition_id, str):
         problems.append(Problem(rel, 1, 1, "plugins.playbook.edition", "the edition id is missing"))

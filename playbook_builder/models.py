@@ -81,7 +81,7 @@ WioaIndicator = Literal[
 
 
 class Strict_(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, strict=True)
 
 
 class Source(Strict_):
@@ -561,11 +561,32 @@ def kind_for_folder(rel_path: str) -> type[ContentItem] | None:
     return None
 
 
+def _match_validator(node: Any) -> None:
+    """Make the schema refuse what the validator refuses: text that is only spaces
+    (the validator strips it, then finds it empty) and web addresses that are not
+    http(s) (the validator's URL type)."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and node.get("minLength") == 1 and "pattern" not in node:
+            node["pattern"] = "\\S"
+        if node.get("format") == "uri":
+            node["pattern"] = "^https?://[^\\s/$.?#][^\\s]*$"
+        for value in node.values():
+            _match_validator(value)
+    elif isinstance(node, list):
+        for value in node:
+            _match_validator(value)
+
+
 def json_schema(model: type[ContentItem], audiences: tuple[str, ...]) -> dict[str, Any]:
     schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     props = schema.get("properties", {})
     props.pop("body", None)
+    if model is Page:
+        # A page's id is its file name; front matter never carries it.
+        props.pop("id", None)
+        schema["required"] = [r for r in schema.get("required", []) if r not in {"id", "body"}]
+    _match_validator(schema)
     if "audiences" in props:
         props["audiences"]["items"] = {"enum": list(audiences), "type": "string"}
     return schema

@@ -16,6 +16,20 @@ MINI = TESTS / "fixtures" / "mini"
 GOLDEN = TESTS / "golden"
 
 
+def edition_ids(root: Path) -> list[str]:
+    """The editions a project declares (its mkdocs.<edition>.yml files), so a new
+    edition needs no test change."""
+    from playbook_builder.editions import discover_editions
+
+    return [e.id for e in discover_editions(root)]
+
+
+def audience_names(root: Path) -> list[str]:
+    from playbook_builder.editions import all_audiences, discover_editions
+
+    return sorted(all_audiences(discover_editions(root)))
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     """A writable copy of the small fixture project."""

@@ -13,7 +13,7 @@ from playbook_builder.authoring import KIND_BY_SLUG, schema_texts
 from playbook_builder.cli import main
 from playbook_builder.project import open_project
 
-from .conftest import REPO
+from .conftest import REPO, audience_names, edition_ids
 
 KINDS = sorted(KIND_BY_SLUG)
 
@@ -67,11 +67,7 @@ def test_committed_schemas_are_current() -> None:
 def test_schema_lists_fields_and_audiences() -> None:
     schema = json.loads((REPO / "schemas/case-study.schema.json").read_text())
     assert schema["additionalProperties"] is False
-    assert sorted(schema["properties"]["audiences"]["items"]["enum"]) == [
-        "agencies",
-        "employers",
-        "jobseekers",
-    ]
+    assert sorted(schema["properties"]["audiences"]["items"]["enum"]) == audience_names(REPO)
     assert "illustrative" in schema["properties"]
     assert "description" in schema["properties"]["organization"]
 
@@ -162,3 +158,33 @@ def test_ci_runs_the_readme_test_command() -> None:
     blocks = [b.split("```", 1)[0].strip() for b in readme.split("```bash\n")[1:]]
     test_command = next(b for b in blocks if "pytest" in b)
     assert test_command in ci.splitlines()
+
+
+def test_plugin_options_are_declared_once_for_validate_and_mkdocs() -> None:
+    from playbook_builder.editions import PLUGIN_OPTIONS
+    from playbook_builder.mkdocs_adapter import PlaybookConfig
+
+    assert set(PLUGIN_OPTIONS) == {name for name, _option in PlaybookConfig._schema}
+
+
+def test_a_fourth_edition_needs_no_code_change(
+    mini: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (mini / "mkdocs.trainers.yml").write_text(
+        "INHERIT: mkdocs.yml\nsite_name: For trainers\nsite_dir: site/trainers\n"
+        "plugins:\n  playbook:\n    edition: trainers\n    audiences: [trainers, employers]\n",
+        encoding="utf-8",
+    )
+    practice = mini / "content/practices/regular-pay-review.yml"
+    practice.write_text(
+        practice.read_text("utf-8").replace(
+            "audiences: [employers, agencies]", "audiences: [employers, agencies, trainers]"
+        ),
+        encoding="utf-8",
+    )
+    assert "trainers" in audience_names(mini) and "trainers" in edition_ids(mini)
+    assert main(["validate", "--root", str(mini)]) == 0
+    assert main(["build", "--root", str(mini), "--edition", "trainers", "--strict"]) == 0
+    capsys.readouterr()
+    built = mini / "site/trainers/practices/regular-pay-review/index.html"
+    assert built.is_file()

@@ -16,6 +16,8 @@ from playbook_builder.mkdocs_adapter import build_config
 from playbook_builder.project import open_project
 from playbook_builder.sanitise import sanitise_html
 
+from .conftest import MINI, edition_ids
+
 AGENCY_CANARY = "AGENCYCANARY-7f3e"
 DRAFT_CANARY = "DRAFTCANARY-91b2"
 
@@ -37,7 +39,7 @@ def built(mini: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 
 def test_build_makes_landing_page_and_every_edition(built: Path) -> None:
     landing = (built / "index.html").read_text()
-    for edition in ("employers", "jobseekers", "agencies"):
+    for edition in edition_ids(MINI):
         assert (built / edition / "index.html").is_file()
         assert (built / edition / "search/search_index.json").is_file()
         assert f'href="{edition}/"' in landing
@@ -72,7 +74,7 @@ def test_open_data_holds_only_the_editions_items(built: Path) -> None:
         assert files_containing(data, AGENCY_CANARY) == []
         assert files_containing(data, "county-board") == []
     assert files_containing(built / "employers/data", "union-membership-rate") == []
-    for edition in ("employers", "jobseekers", "agencies"):
+    for edition in edition_ids(MINI):
         assert files_containing(built / edition / "data", "draft-practice") == []
         assert files_containing(built / edition / "data", DRAFT_CANARY) == []
 

@@ -11,7 +11,7 @@ from playbook_builder.models import CaseStudy, Checklist, Cluster, Framework, Me
 from playbook_builder.project import Project, open_project
 from playbook_builder.readability import grade, plain_text, reading_grade_problems
 
-from .conftest import REPO
+from .conftest import REPO, edition_ids
 
 CLUSTERS = {
     "worker-voice",
@@ -137,7 +137,7 @@ def test_bundled_site_builds_strictly(tmp_path: Path, capsys: pytest.CaptureFixt
     capsys.readouterr()
     site = tmp_path / "site"
     assert (site / "index.html").is_file()
-    for edition in ("employers", "jobseekers", "agencies"):
+    for edition in edition_ids(REPO):
         assert (site / edition / "index.html").is_file()
     assert (site / "jobseekers/checklists/offer-evaluation/index.html").is_file()
     assert not (site / "jobseekers/practices").exists()

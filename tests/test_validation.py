@@ -17,7 +17,19 @@ GOOD_METRIC = (
     Path(__file__).parent / "fixtures/mini/content/metrics/union-membership-rate.yml"
 ).read_text()
 
+JOBSEEKERS_EDITION = (Path(__file__).parent / "fixtures/mini/mkdocs.jobseekers.yml").read_text()
+
 CASES: dict[str, dict[str, str]] = {
+    "edition-plugins-as-list": {
+        "mkdocs.jobseekers.yml": JOBSEEKERS_EDITION.replace(
+            "plugins:\n  playbook:\n", "plugins:\n  - search\n  - playbook:\n"
+        ).replace("\n    ", "\n      ")
+    },
+    "edition-unknown-plugin-option": {
+        "mkdocs.jobseekers.yml": JOBSEEKERS_EDITION.replace(
+            "reading_grade: 8", "reading_grad: 8"
+        ).replace("order: 2", "order: 2\n    theme_colour: red")
+    },
     "yaml-syntax": {"case_studies/bad.yml": "id: bad\ntitle: [unclosed\nstatus: draft\n"},
     "wrong-indentation": {
         "content/practices/regular-pay-review.yml": GOOD_PRACTICE.replace(
