@@ -254,6 +254,9 @@ def parse_yaml_text(text: str, rel_path: str) -> tuple[ParsedYaml | None, list[P
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
         return None, [Problem(rel_path, 1, 1, "", "file is empty; expected a mapping of fields")]
+    special = _special_start_problem(text, rel_path, silent_only=True)
+    if special is not None:
+        return None, [special]
     fast = _fast_load(text)
     if isinstance(fast, dict) and all(isinstance(k, str) for k in fast):
         if data_depth(fast) <= MAX_DEPTH:
@@ -283,6 +286,11 @@ def parse_yaml_text(text: str, rel_path: str) -> tuple[ParsedYaml | None, list[P
         ]
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        special = _special_start_problem(
+            text, rel_path, near_line=(mark.line + 1) if mark else None
+        )
+        if special is not None:
+            return None, [special]
         problem = (exc.problem or exc.context or "invalid YAML").strip()
         problem = _with_hint(problem)
         return None, [
@@ -306,6 +314,76 @@ def parse_yaml_text(text: str, rel_path: str) -> tuple[ParsedYaml | None, list[P
             )
         ]
     return ParsedYaml(rel_path, data, text, located=data), []
+
+
+# What YAML makes of a plain value that starts with one of these characters.
+_SPECIAL_STARTS = {
+    "[": "the start of a list",
+    "{": "the start of a mapping",
+    "*": "a reference to an anchor",
+    "&": "an anchor name (the word after it is dropped from your text)",
+    "!": "a tag (the word after it is dropped from your text)",
+    "|": "the start of a block of text",
+    ">": "the start of a folded block of text",
+    "%": "a reserved character",
+    "@": "a reserved character",
+    "`": "a reserved character",
+}
+_VALUE_START = re.compile(r"^(?P<lead>[ ]*(?:- +)*(?:[A-Za-z_][\w-]*: +)?(?:- +)*)(?P<value>\S.*)$")
+# Content files never use anchors or tags, so a value starting with & or ! is always a
+# value that lost its first word without any error.
+_SILENT_START = re.compile(r"^[ ]*(?:- +|[A-Za-z_][\w-]*: +)[&!]", re.M)
+
+
+def _special_start_problem(
+    text: str, rel_path: str, *, near_line: int | None = None, silent_only: bool = False
+) -> Problem | None:
+    """A plain value that starts with a character YAML reads as syntax: say that the
+    value needs quotes, and show how (the parser's own message sends people looking for
+    an indentation problem that is not there)."""
+    lines = text.splitlines()
+    if silent_only:
+        if "&" not in text and "!" not in text:
+            return None
+        found = _SILENT_START.search(text)
+        if found is None:
+            return None
+        candidates = [text.count("\n", 0, found.start()) + 1]
+    elif near_line is None:
+        return None
+    else:
+        candidates = [near_line, near_line - 1]
+    for number in candidates:
+        if not 1 <= number <= len(lines):
+            continue
+        match = _VALUE_START.match(lines[number - 1])
+        if match is None:
+            continue
+        value = match.group("value")
+        first = value[0]
+        if first not in _SPECIAL_STARTS or _legitimate_structure(value):
+            continue
+        quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return Problem(
+            rel_path,
+            number,
+            len(match.group("lead")) + 1,
+            "",
+            f"this value starts with '{first}', which YAML reads as "
+            f"{_SPECIAL_STARTS[first]}; put the whole value in quotes: "
+            f"{match.group('lead').strip()} {quoted}".replace("  ", " ").strip(),
+        )
+    return None
+
+
+def _legitimate_structure(value: str) -> bool:
+    """A real flow list or mapping, or a block-scalar indicator, on its own."""
+    if value[0] in "[{":
+        closing = "]" if value[0] == "[" else "}"
+        return value.rstrip().endswith(closing) and "](" not in value
+    if value[0] in "|>":
+        return re.fullmatch(r"[|>][+-]?[0-9]?\s*(#.*)?", value) is not None
+    return False
 
 
 _HINTS = {

@@ -20,6 +20,16 @@ GOOD_METRIC = (
 JOBSEEKERS_EDITION = (Path(__file__).parent / "fixtures/mini/mkdocs.jobseekers.yml").read_text()
 
 CASES: dict[str, dict[str, str]] = {
+    "value-starts-with-link": {
+        "content/practices/regular-pay-review.yml": GOOD_PRACTICE.replace(
+            "steps:\n", "steps:\n  - [Read the guide](https://www.dol.gov/) before you start.\n", 1
+        )
+    },
+    "value-starts-with-ampersand": {
+        "content/practices/regular-pay-review.yml": GOOD_PRACTICE.replace(
+            "effort: medium", "effort: medium\ncost_note: &more than you think"
+        )
+    },
     "edition-plugins-as-list": {
         "mkdocs.jobseekers.yml": JOBSEEKERS_EDITION.replace(
             "plugins:\n  playbook:\n", "plugins:\n  - search\n  - playbook:\n"
