@@ -377,10 +377,15 @@ def _special_start_problem(
 
 
 def _legitimate_structure(value: str) -> bool:
-    """A real flow list or mapping, or a block-scalar indicator, on its own."""
+    """Real YAML structure, or a mistake in it: a flow list or mapping (closed or not),
+    or a block-scalar indicator on its own. Text such as "[a link](...) and more" or
+    "{x} y" is not."""
     if value[0] in "[{":
         closing = "]" if value[0] == "[" else "}"
-        return value.rstrip().endswith(closing) and "](" not in value
+        if "](" in value:
+            return False
+        end = value.find(closing)
+        return end == -1 or not value[end + 1 :].strip() or value[end + 1 :].lstrip()[0] in ",#"
     if value[0] in "|>":
         return re.fullmatch(r"[|>][+-]?[0-9]?\s*(#.*)?", value) is not None
     return False
