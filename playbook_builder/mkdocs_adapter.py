@@ -324,6 +324,18 @@ def build_config(
             os.environ["PLAYBOOK_DRAFTS"] = previous
 
 
+class _NoDirtyBuildWarning(logging.Filter):
+    """MkDocs warns on every dirty rebuild that navigation may be stale. The plugin
+    rebuilds every page when the navigation or config changes (see _GeneratedPage), so
+    for our preview the warning is noise that hides real ones."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build is being performed" not in record.getMessage()
+
+
+_QUIET_DIRTY = _NoDirtyBuildWarning()
+
+
 def serve_config(
     config_file: Path,
     *,
@@ -337,6 +349,7 @@ def serve_config(
 
     if drafts:
         os.environ["PLAYBOOK_DRAFTS"] = "1"
+    logging.getLogger("mkdocs.commands.build").addFilter(_QUIET_DIRTY)
     # Dirty rebuilds redo only the pages whose Markdown changed (see _GeneratedPage).
     serve(
         config_file=str(config_file),
