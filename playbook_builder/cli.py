@@ -83,6 +83,12 @@ def validate(root: Path | None, strict: bool) -> None:
     help="Output folder. Default: site/ in the project folder.",
 )
 @click.option(
+    "--offline",
+    is_flag=True,
+    help="Links end in index.html, so the site can be read straight from disk"
+    " (MkDocs' use_directory_urls off).",
+)
+@click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
@@ -96,6 +102,7 @@ def build(
     strict: bool,
     drafts: bool,
     site_dir: Path | None,
+    offline: bool,
     jobs: int | None,
 ) -> None:
     """Build the editions and the landing page into site/.
@@ -114,7 +121,13 @@ def build(
     target = site_dir or project.root / "site"
     try:
         built = build_site(
-            project, target, editions=editions, strict=strict, drafts=drafts, jobs=jobs
+            project,
+            target,
+            editions=editions,
+            strict=strict,
+            drafts=drafts,
+            jobs=jobs,
+            directory_urls=not offline,
         )
     except BuildFailed as exc:
         click.echo(f"Build failed; the previous site is unchanged. {exc}", err=True)

@@ -48,6 +48,8 @@ class Edition:
     order: int = 100  # position on the landing page
     jurisdiction: str | None = None  # a state code: the edition shows that state's floors
     overlay: str | None = None  # folder of items that add to or replace base items here
+    # MkDocs' use_directory_urls: off for a site read from disk (links end in .html)
+    directory_urls: bool = True
 
     @property
     def config_name(self) -> str:
@@ -205,6 +207,7 @@ def edition_from_config(config_file: Path) -> Edition:
         order=int(options.get("order", 100)),
         jurisdiction=str(options["jurisdiction"]) if options.get("jurisdiction") else None,
         overlay=str(options["overlay"]) if options.get("overlay") else None,
+        directory_urls=bool(data.get("use_directory_urls", True)),
     )
 
 

@@ -8,6 +8,7 @@ here means a future engine is one new adapter, not a rewrite.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from importlib import resources
@@ -30,6 +31,7 @@ from playbook_builder.editions import (
     discover_editions,
     edition_from_config,
 )
+from playbook_builder.jsbundle import checklist_bundle
 from playbook_builder.problems import format_report, has_errors
 from playbook_builder.render import (
     ASSETS,
@@ -65,6 +67,9 @@ class PlaybookConfig(base.Config):
 
 def _package_dir(name: str) -> Path:
     return Path(str(resources.files("playbook_builder") / name))
+
+
+OFFLINE_BUNDLE = "assets/playbook/checklist.bundle.js"
 
 
 def _script(entry: dict[str, str]) -> c.ExtraScriptValue | str:
@@ -133,7 +138,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config_file = Path(config.config_file_path).resolve()
         root = config_file.parent
-        edition = edition_from_config(config_file)
+        # The final config decides the URL style (an --offline build turns directory
+        # URLs off without editing the edition file).
+        edition = dataclasses.replace(
+            edition_from_config(config_file), directory_urls=bool(config.use_directory_urls)
+        )
         # A config edit (theme, footer, extensions) changes every page's HTML.
         self._config_key = hash(
             tuple(p.read_text(encoding="utf-8") for p in config_chain(config_file))
@@ -157,7 +166,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.rendered = render_edition(content, edition, drafts=drafts)
             config.nav = self.rendered.nav
         config.extra_css = [*CSS_ASSETS, *config.extra_css]
-        config.extra_javascript = [*map(_script, JS_ASSETS), *config.extra_javascript]
+        scripts = list(JS_ASSETS)
+        if not config.use_directory_urls:
+            # Read from disk: browsers refuse ES modules on file:// pages, so the
+            # checklist comes as one classic script made from the same modules.
+            scripts = [
+                {"path": OFFLINE_BUNDLE} if s.get("type") == "module" else s for s in scripts
+            ]
+        config.extra_javascript = [*map(_script, scripts), *config.extra_javascript]
         # Preview: rebuild on content, template and base-config edits (INHERIT parents
         # are not watched by MkDocs itself).
         for watched in (
@@ -217,6 +233,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for asset in ASSETS:
             src = _package_dir("assets") / asset_source(asset)
             files.append(File.generated(config, asset, abs_src_path=str(src)))
+        if not config.use_directory_urls:
+            files.append(File.generated(config, OFFLINE_BUNDLE, content=checklist_bundle()))
         return files
 
     def _rendered_page(self, page: Any) -> Any:
@@ -294,7 +312,12 @@ class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
 
 
 def build_config(
-    config_file: Path, site_dir: Path, *, strict: bool = False, drafts: bool = False
+    config_file: Path,
+    site_dir: Path,
+    *,
+    strict: bool = False,
+    drafts: bool = False,
+    directory_urls: bool = True,
 ) -> None:
     """Build one MkDocs config into ``site_dir``; raise :class:`BuildFailed` on failure."""
     from mkdocs.config import load_config
@@ -309,7 +332,10 @@ def build_config(
     previous = os.environ.get("PLAYBOOK_DRAFTS")
     os.environ["PLAYBOOK_DRAFTS"] = "1" if drafts else "0"
     try:
-        cfg = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
+        overrides: dict[str, Any] = {} if directory_urls else {"use_directory_urls": False}
+        cfg = load_config(
+            config_file=str(config_file), site_dir=str(site_dir), strict=strict, **overrides
+        )
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             build(cfg)

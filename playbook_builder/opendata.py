@@ -121,9 +121,22 @@ def _sources(sources: Iterable[Source]) -> list[dict[str, str]]:
     ]
 
 
+class _BuiltPaths:
+    """Where an item's page is, as the edition builds it (with or without directory
+    URLs)."""
+
+    def __init__(self, page_path: PagePath, directory_urls: bool) -> None:
+        self.page_path = page_path
+        self.directory_urls = directory_urls
+
+    def __call__(self, item: ContentItem) -> str:
+        return self.page_path(item)
+
+
 def _page(item: ContentItem, page_path: PagePath) -> str:
     path, _, anchor = page_path(item).partition("#")
-    return built_url(path) + (f"#{anchor}" if anchor else "")
+    directory_urls = getattr(page_path, "directory_urls", True)
+    return built_url(path, directory_urls) + (f"#{anchor}" if anchor else "")
 
 
 ID = Column("id", "string", "Stable id of the item; it does not change when the title does.")
@@ -607,7 +620,7 @@ def edition_tables(shown: Content, edition: Edition, page_path: PagePath) -> lis
 def data_files(shown: Content, edition: Edition, page_path: PagePath) -> dict[str, bytes]:
     """``data/<table>.csv|json`` and ``data/datapackage.json`` for the items ``shown``
     (already selected for ``edition``), keyed by path relative to the edition's docs."""
-    tables = edition_tables(shown, edition, page_path)
+    tables = edition_tables(shown, edition, _BuiltPaths(page_path, edition.directory_urls))
     if not tables:
         return {}
     files: dict[str, bytes] = {}

@@ -122,9 +122,10 @@ STATE_PAGE = "state-by-state.md"
 class Linker:
     """Relative Markdown links from one page to items shown in the same edition."""
 
-    def __init__(self, shown: Content, current_path: str) -> None:
+    def __init__(self, shown: Content, current_path: str, directory_urls: bool = True) -> None:
         self.shown = shown
         self.current = current_path
+        self.directory_urls = directory_urls
 
     def href(self, target_path: str) -> str:
         path, _, anchor = target_path.partition("#")
@@ -141,7 +142,7 @@ class Linker:
         label = escape(text or (item.title if item else ""))
         if item is None:
             return label
-        href = built_href_to(page_path(item), self.current)
+        href = built_href_to(page_path(item), self.current, self.directory_urls)
         return Markup(f'<a href="{escape(href)}">{label}</a>')
 
     def link(self, item_id: str, text: str | None = None) -> str:
@@ -280,7 +281,7 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
             if hit is not None and hit[0] == fingerprint and _same(hit[1], memo):
                 out.pages[path] = hit[2]
                 return
-        linker = Linker(shown, path)
+        linker = Linker(shown, path, edition.directory_urls)
         text = env.get_template(template).render(
             edition=edition,
             shown=shown,
@@ -374,7 +375,7 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
             clusters=clusters_by_id,
         )
     for checklist in checklists:
-        checklist_linker = Linker(shown, page_path(checklist))
+        checklist_linker = Linker(shown, page_path(checklist), edition.directory_urls)
         definition = checklist_definition(checklist, shown, edition, linker=checklist_linker)
         add(
             page_path(checklist),

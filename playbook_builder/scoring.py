@@ -77,7 +77,7 @@ def text_parts(text: str, linker: Linker) -> list[tuple[str, str | None]]:
         if re.match(r"https?://", url):
             parts.append((label, url))
         elif url.split("#")[0].endswith(".md"):
-            parts.append((label, built_href(linker.current, url)))
+            parts.append((label, built_href(linker.current, url, linker.directory_urls)))
         else:
             parts.append((label, None))
         position = match.end()
@@ -97,7 +97,7 @@ def _practice(practice: Practice, linker: Linker | None) -> dict[str, Any]:
         "id": practice.id,
         "title": practice.title,
         "url": url,
-        "href": built_href(linker.current, url) if linker and url else None,
+        "href": built_href(linker.current, url, linker.directory_urls) if linker and url else None,
         "first_step": practice.first_step,
         "small": "small" in practice.employer_size,
         "effort": practice.effort,
@@ -131,7 +131,7 @@ def checklist_definition(
 
 def _page_href(checklist: Checklist, linker: Linker | None) -> str | None:
     url = linker.url_for(checklist.id) if linker else None
-    return built_href(linker.current, url) if linker and url else None
+    return built_href(linker.current, url, linker.directory_urls) if linker and url else None
 
 
 def _definition(

@@ -36,11 +36,16 @@ SITE_TAGLINE = (
 )
 
 
-def render_landing(editions: Sequence[Edition]) -> str:
+def render_landing(editions: Sequence[Edition], *, directory_urls: bool = True) -> str:
     page = (
         environment()
         .get_template("landing.html.j2")
-        .render(title=SITE_TITLE, tagline=SITE_TAGLINE, editions=editions)
+        .render(
+            title=SITE_TITLE,
+            tagline=SITE_TAGLINE,
+            editions=editions,
+            index="" if directory_urls else "index.html",
+        )
     )
     return secure_page(page, None, SITE_TITLE)
 
@@ -53,6 +58,7 @@ def build_site(
     strict: bool = False,
     drafts: bool = False,
     jobs: int | None = None,
+    directory_urls: bool = True,
 ) -> list[Path]:
     """Build the chosen editions (all by default) into ``site_dir``; return their folders.
 
@@ -80,8 +86,11 @@ def build_site(
                 drafts=drafts,
                 jobs=jobs,
                 item_count=len(project.content.items),
+                directory_urls=directory_urls,
             )
-            (staging / "index.html").write_text(render_landing(project.editions), encoding="utf-8")
+            (staging / "index.html").write_text(
+                render_landing(project.editions, directory_urls=directory_urls), encoding="utf-8"
+            )
             _swap_into_place(
                 staging,
                 site_dir,
@@ -159,6 +168,7 @@ def _build_editions(
     drafts: bool,
     jobs: int | None,
     item_count: int,
+    directory_urls: bool = True,
 ) -> None:
     """Each edition is an independent MkDocs build, so they run in parallel processes
     (one per core by default); the first failure is raised once all have stopped."""
@@ -169,7 +179,11 @@ def _build_editions(
     if workers <= 1:
         for edition in chosen:
             mkdocs_adapter.build_config(
-                edition.config_file, staging / edition.id, strict=strict, drafts=drafts
+                edition.config_file,
+                staging / edition.id,
+                strict=strict,
+                drafts=drafts,
+                directory_urls=directory_urls,
             )
         return
     # spawn, not fork: forking a process that runs threads (a test server, say) is unsafe.
@@ -185,6 +199,7 @@ def _build_editions(
                 staging / edition.id,
                 strict=strict,
                 drafts=drafts,
+                directory_urls=directory_urls,
             )
             for edition in chosen
         ]

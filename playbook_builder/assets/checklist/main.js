@@ -90,7 +90,10 @@ export function init() {
 if (window.document$ && typeof window.document$.subscribe === "function") {
   // Material's instant navigation swaps pages without a reload; document$ emits for each.
   window.document$.subscribe(init);
-} else if (document.readyState === "loading") {
+}
+// Also on this page now: document$ does not emit for a page opened from disk, and init
+// does nothing the second time on the same form.
+if (document.readyState === "loading") {
   document.addEventListener("DOMContentLoaded", init);
 } else {
   init();

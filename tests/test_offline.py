@@ -1,0 +1,154 @@
+"""Reading the site from disk: links honour use_directory_urls both ways, and the
+checklists work from file:// pages through a classic-script bundle of the modules."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from playbook_builder.cli import main
+from playbook_builder.jsbundle import BundleError, bundle_sources, checklist_bundle
+
+from .conftest import REPO, edition_ids
+from .test_browser import browser  # noqa: F401  (the session's one browser)
+
+NODE = shutil.which("node")
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.links.extend(v for k, v in attrs if k in {"href", "src"} and v)
+
+
+def _broken_links(site: Path, *, folders_ok: bool = False) -> dict[str, list[str]]:
+    broken: dict[str, list[str]] = {}
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":
+            continue  # served for any missing address, so it links from the site root
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for link in parser.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith("#") or not parts.path:
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            if folders_ok and target.is_dir():
+                target = target / "index.html"
+            elif parts.path.endswith("/"):
+                target = target / "not a file"
+            if not target.is_file():
+                broken.setdefault(link, []).append(page.relative_to(site).as_posix())
+    return broken
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("offline") / "site"
+    assert main(["build", "--root", str(REPO), "--offline", "--site-dir", str(site)]) == 0
+    return site
+
+
+def test_every_internal_link_resolves_without_directory_urls(offline_site: Path) -> None:
+    assert _broken_links(offline_site) == {}
+    landing = (offline_site / "index.html").read_text(encoding="utf-8")
+    for edition in edition_ids(REPO):
+        assert f'href="{edition}/index.html"' in landing
+    assert (offline_site / "employers/practices/index.html").is_file()
+    assert not (offline_site / "employers/practices/pay-ranges-in-postings").exists()
+
+
+def test_every_internal_link_resolves_with_directory_urls(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert main(["build", "--root", str(REPO), "--site-dir", str(site)]) == 0
+    # With directory URLs a link to a folder is right (a server serves its index.html).
+    assert _broken_links(site, folders_ok=True) == {}
+
+
+@pytest.mark.browser
+def test_checklist_works_from_disk(offline_site: Path, browser: Any) -> None:  # noqa: F811
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on(
+        "console",
+        lambda m: errors.append(m.text) if m.type == "error" else None,
+    )
+    page.goto((offline_site / "jobseekers/checklists/offer-evaluation.html").as_uri())
+    page.wait_for_function("window.playbookChecklist !== undefined")
+    first = page.locator(".pb-item input[type=radio]").first
+    first.check()
+    page.wait_for_timeout(200)
+    assert page.locator(".pb-item input:checked").count() == 1
+    # Links between pages work from disk too.
+    page.goto((offline_site / "employers/index.html").as_uri())
+    link = page.locator("article a[href$='.html']").first
+    target = link.get_attribute("href")
+    assert target is not None and not target.endswith("/")
+    link.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(target.removeprefix("./").split("/")[-1])
+    page.close()
+    assert errors == []
+
+
+def _run_bundle(sources: dict[str, str], tail: str) -> str:
+    script = bundle_sources(sources).replace("})();\n", tail + "\n})();\n")
+    assert NODE is not None
+    result = subprocess.run(
+        [NODE, "-e", script], capture_output=True, text=True, check=False, timeout=30
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.skipif(NODE is None and not os.environ.get("CI"), reason="needs node")
+def test_bundle_keeps_module_meaning() -> None:
+    sources = {
+        "main.js": (
+            'import { double, TEN as ten } from "./math.js";\n'
+            'import words from "./words.js";\n'
+            "export function run() { return double(ten) + words.greeting; }\n"
+        ),
+        "math.js": (
+            "const hidden = 2;\n"
+            "export const TEN = 10;\n"
+            "export function double(x) { return x * hidden; }\n"
+        ),
+        "words.js": 'const hidden = "not the other one";\nexport default { greeting: "!" };\n',
+    }
+    out = _run_bundle(sources, 'console.log(__modules["main.js"].run());')
+    assert out.strip() == "20!"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'export * from "./x.js";\n',
+        'import * as x from "./x.js";\n',
+        "export { a };\n",
+        "const x = import.meta.url;\n",
+    ],
+)
+def test_bundle_refuses_what_it_cannot_join(source: str) -> None:
+    with pytest.raises(BundleError):
+        bundle_sources({"main.js": source})
+
+
+@pytest.mark.skipif(NODE is None and not os.environ.get("CI"), reason="needs node")
+def test_the_real_bundle_is_valid_javascript(tmp_path: Path) -> None:
+    path = tmp_path / "bundle.js"
+    path.write_text(checklist_bundle(), encoding="utf-8")
+    assert NODE is not None
+    result = subprocess.run([NODE, "--check", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
