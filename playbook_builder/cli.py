@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from playbook_builder.problems import ContentError, format_report, has_errors
+from playbook_builder.content.problems import ContentError, format_report, has_errors
 from playbook_builder.project import Project, find_root, open_project
 
 
@@ -109,8 +109,8 @@ def build(
 
     The build goes to a temporary folder and replaces the old site only when it succeeds.
     """
-    from playbook_builder.mkdocs_adapter import BuildFailed
-    from playbook_builder.site import build_site
+    from playbook_builder.engine.adapter import BuildFailed
+    from playbook_builder.engine.site import build_site
 
     project = _load(root, readability=strict)
     if project.problems:
@@ -156,7 +156,7 @@ def serve(root: Path | None, edition_id: str, port: int, drafts: bool) -> None:
     """Live preview of one edition; rebuilds when content, templates or config change."""
     import logging
 
-    from playbook_builder.mkdocs_adapter import serve_config
+    from playbook_builder.engine.adapter import serve_config
 
     _log_to_terminal(logging.INFO)
     project = _load(root)
@@ -176,7 +176,7 @@ def serve(root: Path | None, edition_id: str, port: int, drafts: bool) -> None:
 @click.option("--drafts", is_flag=True, help="Include draft items.")
 def export(root: Path | None, edition_id: str, out: Path, drafts: bool) -> None:
     """Write an edition as plain Markdown plus a mkdocs.yml that needs no playbook plugin."""
-    from playbook_builder.export import export_edition
+    from playbook_builder.engine.export import export_edition
 
     project = _load(root)
     (edition,) = _pick_editions(project, [edition_id])
@@ -197,7 +197,7 @@ def export(root: Path | None, edition_id: str, out: Path, drafts: bool) -> None:
 def check(root: Path | None, strict: bool, max_age: int) -> None:
     """Everything validate does, plus editorial checks: unshown items, stale dates,
     malformed links, images without alt text, repeated titles, reading grade."""
-    from playbook_builder.checks import editorial_problems
+    from playbook_builder.authoring.check import editorial_problems
 
     project = _load(root)
     problems = project.problems + editorial_problems(project, max_age_days=max_age)
@@ -232,8 +232,8 @@ def new(root: Path | None, kind: str, item_id: str) -> None:
     """Write a commented starter file for a new KIND with id ID (status draft)."""
     import re as _re
 
-    from playbook_builder.authoring import KIND_BY_SLUG, new_item_path, starter_text
-    from playbook_builder.models import SLUG_PATTERN, Cluster
+    from playbook_builder.authoring.files import KIND_BY_SLUG, new_item_path, starter_text
+    from playbook_builder.content.models import SLUG_PATTERN, Cluster
 
     project = _load(root)
     if not _re.match(SLUG_PATTERN, item_id):
@@ -246,7 +246,7 @@ def new(root: Path | None, kind: str, item_id: str) -> None:
         )
     model = KIND_BY_SLUG[kind]
     if kind == "jurisdiction":
-        from playbook_builder.models import JURISDICTION_NAMES
+        from playbook_builder.content.models import JURISDICTION_NAMES
 
         if item_id.upper() not in JURISDICTION_NAMES:
             raise click.BadParameter(
@@ -275,7 +275,7 @@ def new(root: Path | None, kind: str, item_id: str) -> None:
 )
 def schema(root: Path | None, check_only: bool) -> None:
     """Write the JSON Schema of every kind to schemas/ (for editor autocompletion)."""
-    from playbook_builder.authoring import schema_texts, write_schemas
+    from playbook_builder.authoring.files import schema_texts, write_schemas
 
     project = _load(root)
     if check_only:
@@ -304,7 +304,7 @@ def schema(root: Path | None, check_only: bool) -> None:
 )
 def fmt(root: Path | None, check_only: bool) -> None:
     """Normalise the layout of content YAML, keeping comments and key order."""
-    from playbook_builder.authoring import format_tree
+    from playbook_builder.authoring.files import format_tree
     from playbook_builder.project import find_root
 
     base = find_root(root or Path.cwd())
@@ -355,7 +355,12 @@ def aggregate(
 ) -> None:
     """Combine worker-pulse answer FILES into section averages, optionally next to the
     employer's own self-assessment. Nothing leaves this computer."""
-    from playbook_builder.collect import CollectError, collect_pulse, format_csv, format_text
+    from playbook_builder.checklists.aggregate import (
+        CollectError,
+        collect_pulse,
+        format_csv,
+        format_text,
+    )
 
     project = _load(root, readability=False)
     try:

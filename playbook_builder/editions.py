@@ -14,7 +14,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from playbook_builder.problems import ContentError, Problem
+from playbook_builder.content.problems import ContentError, Problem
 
 EDITION_FILE = re.compile(r"^mkdocs\.([a-z0-9][a-z0-9-]*)\.yml$")
 
@@ -129,7 +129,7 @@ def plugin_problems(config_file: Path) -> list[Problem]:
     """Mistakes in an edition file's plugin settings that MkDocs would report late or
     not at all: a list-form ``plugins:`` (it replaces the shared plugins, so search
     disappears) and options the playbook plugin does not have."""
-    from playbook_builder.messages import did_you_mean
+    from playbook_builder.content.messages import did_you_mean
 
     problems = []
     for path, tree in _located(config_file):
@@ -179,7 +179,7 @@ def edition_from_config(config_file: Path) -> Edition:
     audiences = options.get("audiences") or ([edition_id] if isinstance(edition_id, str) else [])
     code = options.get("jurisdiction")
     if code is not None:
-        from playbook_builder.models import JURISDICTION_NAMES
+        from playbook_builder.content.models import JURISDICTION_NAMES
 
         if code not in JURISDICTION_NAMES:
             problems.append(

@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from playbook_builder.content import Content, load_content
+from playbook_builder.content.collection import Content
+from playbook_builder.content.load import load_content
+from playbook_builder.content.problems import Problem
+from playbook_builder.content.references import check_references
 from playbook_builder.editions import Edition
-from playbook_builder.problems import Problem
-from playbook_builder.references import check_references
 
 
 def overlay_root(content: Content, edition: Edition) -> Path | None:

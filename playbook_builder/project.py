@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from playbook_builder.content import Content, load_content
+from playbook_builder.content.collection import Content
+from playbook_builder.content.load import load_content
+from playbook_builder.content.problems import ContentError, Problem, has_errors
 from playbook_builder.editions import Edition, all_audiences, discover_editions
-from playbook_builder.problems import ContentError, Problem, has_errors
 
 
 @dataclass
@@ -60,7 +61,7 @@ def open_project(root: Path, *, readability: bool = True) -> Project:
         for edition in editions:
             problems += load_overlay(content, edition)[1]
     if readability and not has_errors(problems):
-        from playbook_builder.readability import reading_grade_problems
+        from playbook_builder.authoring.readability import reading_grade_problems
 
         problems += reading_grade_problems(content, editions)
     project = Project(root=root, editions=editions, content=content, problems=problems)

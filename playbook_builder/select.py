@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from playbook_builder.content import Content
+from playbook_builder.content.collection import Content
+from playbook_builder.content.models import ContentItem
 from playbook_builder.editions import Edition
-from playbook_builder.models import ContentItem
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from playbook_builder.answers_file import MAX_DEPTH, AnswersFileError, read_answers_file
+from playbook_builder.checklists.answers_file import MAX_DEPTH, AnswersFileError, read_answers_file
 
 from .conftest import REPO, check_golden
 from .test_scoring import definition_for

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from playbook_builder.authoring import KIND_BY_SLUG, schema_texts
+from playbook_builder.authoring.files import KIND_BY_SLUG, schema_texts
 from playbook_builder.cli import main
 from playbook_builder.project import open_project
 
@@ -162,7 +162,7 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def test_plugin_options_are_declared_once_for_validate_and_mkdocs() -> None:
     from playbook_builder.editions import PLUGIN_OPTIONS
-    from playbook_builder.mkdocs_adapter import PlaybookConfig
+    from playbook_builder.engine.adapter import PlaybookConfig
 
     assert set(PLUGIN_OPTIONS) == {name for name, _option in PlaybookConfig._schema}
 

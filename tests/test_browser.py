@@ -21,13 +21,13 @@ from typing import Any
 
 import pytest
 
-from playbook_builder.cli import main
-from playbook_builder.scoring import (
+from playbook_builder.checklists.scoring import (
     AnswersFileError,
     compare_with_companion,
     read_answers_file,
     score,
 )
+from playbook_builder.cli import main
 
 from .conftest import MINI, REPO
 from .test_scoring import definition_for
@@ -45,7 +45,7 @@ pytestmark = [
 
 if CHROMIUM.exists() or IN_CI:
     from axe_playwright_python.sync_playwright import Axe
-    from playwright.sync_api import Browser, BrowserContext, FileChooser, Page, sync_playwright
+    from playwright.sync_api import Browser, BrowserContext, FileChooser, Page
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 EMPLOYER = "employers/checklists/employer-check/"
@@ -84,25 +84,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def base(site: Path) -> Iterator[str]:
     yield from _serve(site)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from playbook_builder.cli import main
-from playbook_builder.export import export_edition
-from playbook_builder.mkdocs_adapter import build_config
+from playbook_builder.engine.adapter import build_config
+from playbook_builder.engine.export import export_edition
 from playbook_builder.project import open_project
-from playbook_builder.sanitise import sanitise_html
+from playbook_builder.render.sanitise import sanitise_html
 
 from .conftest import MINI, edition_ids
 

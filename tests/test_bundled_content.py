@@ -7,9 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from playbook_builder.models import CaseStudy, Checklist, Cluster, Framework, Metric, Page, Practice
+from playbook_builder.authoring.readability import grade, plain_text, reading_grade_problems
+from playbook_builder.content.models import (
+    CaseStudy,
+    Checklist,
+    Cluster,
+    Framework,
+    Metric,
+    Page,
+    Practice,
+)
 from playbook_builder.project import Project, open_project
-from playbook_builder.readability import grade, plain_text, reading_grade_problems
 
 from .conftest import REPO, edition_ids
 

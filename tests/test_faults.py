@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from playbook_builder.site import clean_leftovers
+from playbook_builder.engine.site import clean_leftovers
 
 SEED = int(os.environ.get("PLAYBOOK_FAULT_SEED", "20261201"))
 

@@ -20,18 +20,16 @@ from typing import Any
 
 import pytest
 
-from playbook_builder import content as content_module
-from playbook_builder import models, parse_cache
 from playbook_builder.cli import main
-from playbook_builder.sanitise import (
+from playbook_builder.content import load as content_module
+from playbook_builder.content import models, parse_cache
+from playbook_builder.render.sanitise import (
     PageRejected,
     csp_policy,
     sanitise_html,
     script_hash,
     secure_page,
 )
-
-from .test_browser import browser  # noqa: F401  (the session's one browser)
 
 # Each case: a value for a case study's `summary` (a Markdown field shown on the case
 # study page, the case-study index and every cluster page it belongs to).
@@ -436,7 +434,7 @@ def test_hostile_output_is_inert_in_the_files(hostile_site: Path) -> None:
 
 
 @pytest.mark.browser
-def test_hostile_output_is_inert_in_a_browser(hostile_site: Path, browser: Any) -> None:  # noqa: F811
+def test_hostile_output_is_inert_in_a_browser(hostile_site: Path, browser: Any) -> None:
     """No dialog, no request to another origin, no navigation, no policy violation."""
     events: list[str] = []
     targets = [

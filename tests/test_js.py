@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from playbook_builder.scoring import compare_with_companion, score
+from playbook_builder.checklists.scoring import compare_with_companion, score
 
 from .conftest import REPO, check_golden
 from .test_browser import random_answers

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from playbook_builder.checks import editorial_problems
+from playbook_builder.authoring.check import editorial_problems
 from playbook_builder.cli import main
-from playbook_builder.models import Jurisdiction, LawFact, MinimumWage
+from playbook_builder.content.models import Jurisdiction, LawFact, MinimumWage
 from playbook_builder.project import open_project
-from playbook_builder.render import render_edition
+from playbook_builder.render.pages import render_edition
 
 from .conftest import MINI, REPO
 

@@ -13,11 +13,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from playbook_builder.checklists.jsbundle import BundleError, bundle_sources, checklist_bundle
 from playbook_builder.cli import main
-from playbook_builder.jsbundle import BundleError, bundle_sources, checklist_bundle
 
 from .conftest import REPO, edition_ids
-from .test_browser import browser  # noqa: F401  (the session's one browser)
 
 NODE = shutil.which("node")
 
@@ -76,7 +75,7 @@ def test_every_internal_link_resolves_with_directory_urls(tmp_path: Path) -> Non
 
 
 @pytest.mark.browser
-def test_checklist_works_from_disk(offline_site: Path, browser: Any) -> None:  # noqa: F811
+def test_checklist_works_from_disk(offline_site: Path, browser: Any) -> None:
     page = browser.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))

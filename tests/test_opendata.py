@@ -12,7 +12,7 @@ from pathlib import Path
 import frictionless
 import pytest
 
-from playbook_builder.models import (
+from playbook_builder.content.models import (
     WIOA_INDICATORS,
     CaseStudy,
     Checklist,
@@ -22,7 +22,7 @@ from playbook_builder.models import (
     WioaIndicator,
 )
 from playbook_builder.project import open_project
-from playbook_builder.render import render_edition
+from playbook_builder.render.pages import render_edition
 from playbook_builder.select import select_for_edition
 
 from .conftest import MINI, REPO

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from playbook_builder.problems import ContentError
+from playbook_builder.content.problems import ContentError
 from playbook_builder.project import open_project
-from playbook_builder.render import render_edition
+from playbook_builder.render.pages import render_edition
 
 from .conftest import GOLDEN, MINI
 

@@ -13,9 +13,7 @@ from typing import Any
 
 import pytest
 
-from playbook_builder.project import open_project
-from playbook_builder.render import Linker, page_path
-from playbook_builder.scoring import (
+from playbook_builder.checklists.scoring import (
     FORMAT_VERSION,
     MAX_FILE_BYTES,
     MIN_RESPONSES,
@@ -28,6 +26,8 @@ from playbook_builder.scoring import (
     score,
     text_parts,
 )
+from playbook_builder.project import open_project
+from playbook_builder.render.pages import Linker, page_path
 from playbook_builder.select import select_for_edition
 
 from .conftest import MINI, REPO

@@ -10,7 +10,7 @@ figures in Python. The method:
   answered, scored items, rounded to one decimal;
 * the overall score applies the same formula to every answered, scored item.
 
-:func:`read_answers_file` (from :mod:`playbook_builder.answers_file`, re-exported here)
+:func:`read_answers_file` (from :mod:`playbook_builder.checklists.answers_file`, re-exported here)
 reads a file saved from a checklist page (the format is documented in
 ``ANSWERS_FORMAT.md``) with the same rules the page applies on "Restore from file", so
 saved worker-pulse files can be collected and scored in Python.
@@ -24,9 +24,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from playbook_builder.answers_file import (
+from playbook_builder.checklists.answers_file import (
     FORMAT_VERSION,
     MAX_FILE_BYTES,
     MAX_NAME_LENGTH,
@@ -35,13 +35,23 @@ from playbook_builder.answers_file import (
     SavedAnswers,
     read_answers_file,
 )
-from playbook_builder.content import Content
+from playbook_builder.content.collection import Content
+from playbook_builder.content.models import Checklist, Cluster, Practice
 from playbook_builder.editions import Edition
-from playbook_builder.models import Checklist, Cluster, Practice
-from playbook_builder.urls import built_href
+from playbook_builder.render.urls import built_href
 
-if TYPE_CHECKING:
-    from playbook_builder.render import Linker
+
+class Linker(Protocol):
+    """What checklist data needs from the page renderer's linker (render.pages.Linker):
+    the page it is on, its URL style, and links to items by id."""
+
+    current: str
+    directory_urls: bool
+
+    def resolve_refs(self, text: str) -> str: ...
+
+    def url_for(self, item_id: str) -> str | None: ...
+
 
 # The action plan covers this many of the lowest-scoring sections (those below 100).
 PLAN_SIZE = 3

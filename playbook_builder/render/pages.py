@@ -24,9 +24,9 @@ import jinja2
 from markupsafe import Markup, escape
 
 from playbook_builder import __version__
-from playbook_builder.content import Content
-from playbook_builder.editions import Edition
-from playbook_builder.models import (
+from playbook_builder.checklists.scoring import checklist_definition, text_parts
+from playbook_builder.content.collection import Content
+from playbook_builder.content.models import (
     WIOA_INDICATORS,
     WIOA_INDICATORS_SOURCE,
     CaseStudy,
@@ -39,11 +39,11 @@ from playbook_builder.models import (
     Page,
     Practice,
 )
-from playbook_builder.opendata import data_files
-from playbook_builder.references import REF_LINK
-from playbook_builder.scoring import checklist_definition, text_parts
+from playbook_builder.content.references import REF_LINK
+from playbook_builder.editions import Edition
+from playbook_builder.render.opendata import data_files
+from playbook_builder.render.urls import built_href_to, relative
 from playbook_builder.select import select_for_edition
-from playbook_builder.urls import built_href_to, relative
 
 # The checklist script: ES modules in assets/checklist/, imported by the loader only on
 # pages that have a checklist form.
@@ -463,7 +463,7 @@ def _add_jurisdictions(
 ) -> None:
     """The "State by state" page (or, in an edition pinned to one state, that state's
     floors) and the facts as JSON for scripts (see ``jurisdictions.DATA_PATH``)."""
-    from playbook_builder import jurisdictions as jur
+    from playbook_builder.content import jurisdictions as jur
 
     federal, states = jur.ordered(items)
     pinned = next((j for j in states if j.code == edition.jurisdiction), None)

@@ -3,7 +3,7 @@
 This is the agency side of the paired checklists: a board or program collects the files
 workers save from the pulse page (format in ANSWERS_FORMAT.md) and gets section averages
 with small groups suppressed, next to the employer's own view where one is given. The
-numbers are :func:`playbook_builder.scoring.compare_with_companion`'s, the same the
+numbers are :func:`playbook_builder.checklists.scoring.compare_with_companion`'s, the same the
 employer's page shows.
 """
 
@@ -15,15 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from playbook_builder.answers_file import MAX_FILE_BYTES, content_key
-from playbook_builder.models import Checklist
-from playbook_builder.project import Project
-from playbook_builder.scoring import (
+from playbook_builder.checklists.answers_file import MAX_FILE_BYTES, content_key
+from playbook_builder.checklists.scoring import (
     AnswersFileError,
     checklist_definition,
     compare_with_companion,
     read_answers_file,
 )
+from playbook_builder.content.models import Checklist
+from playbook_builder.project import Project
 from playbook_builder.select import is_for_edition, select_for_edition
 
 

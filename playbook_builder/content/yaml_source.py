@@ -20,7 +20,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from playbook_builder.problems import Problem
+from playbook_builder.content.problems import Problem
 
 Loc = Sequence[str | int]
 

@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from playbook_builder.safe_text import first_problem
+from playbook_builder.content.safe_text import first_problem
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 

@@ -12,11 +12,11 @@ from collections.abc import Iterator
 
 import textstat
 
-from playbook_builder.content import Content
+from playbook_builder.content.collection import Content
+from playbook_builder.content.models import Cluster, Page
+from playbook_builder.content.problems import Problem, Severity
+from playbook_builder.content.yaml_source import Loc, format_key_path, iter_text_fields
 from playbook_builder.editions import Edition
-from playbook_builder.models import Cluster, Page
-from playbook_builder.problems import Problem, Severity
-from playbook_builder.yaml_source import Loc, format_key_path, iter_text_fields
 
 MIN_WORDS = 10
 _SKIP_KEYS = {

@@ -15,8 +15,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from playbook_builder.problems import Problem
-from playbook_builder.yaml_source import ParsedYaml, format_key_path
+from playbook_builder.content.problems import Problem
+from playbook_builder.content.yaml_source import ParsedYaml, format_key_path
 
 _TYPE_WORDS = {
     "string_type": "text",

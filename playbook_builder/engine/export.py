@@ -15,7 +15,13 @@ from ruamel.yaml import YAML
 
 from playbook_builder.editions import Edition, load_merged_config
 from playbook_builder.project import Project
-from playbook_builder.render import ASSETS, CSS_ASSETS, JS_ASSETS, asset_source, render_edition
+from playbook_builder.render.pages import (
+    ASSETS,
+    CSS_ASSETS,
+    JS_ASSETS,
+    asset_source,
+    render_edition,
+)
 
 # Config keys that are paths or our plugin's business; everything else is carried over.
 _DROPPED_KEYS = {"INHERIT", "docs_dir", "site_dir", "nav", "plugins", "watch"}

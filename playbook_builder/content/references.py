@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from playbook_builder.messages import did_you_mean
-from playbook_builder.models import (
+from playbook_builder.content.messages import did_you_mean
+from playbook_builder.content.models import (
     CaseStudy,
     Checklist,
     Cluster,
@@ -20,11 +20,11 @@ from playbook_builder.models import (
     Metric,
     Practice,
 )
-from playbook_builder.problems import Problem
-from playbook_builder.yaml_source import Loc, format_key_path, iter_text_fields
+from playbook_builder.content.problems import Problem
+from playbook_builder.content.yaml_source import Loc, format_key_path, iter_text_fields
 
 if TYPE_CHECKING:
-    from playbook_builder.content import Content
+    from playbook_builder.content.collection import Content
 
 REF_LINK = re.compile(r"\]\(ref:([a-z0-9-]+)(#[A-Za-z0-9_-]+)?\)")
 
@@ -94,7 +94,7 @@ def check_references(content: Content) -> list[Problem]:
         elif isinstance(item, Checklist):
             _check_checklist(content, item, report, expect)
         elif isinstance(item, Jurisdiction):
-            from playbook_builder.jurisdictions import check_jurisdiction
+            from playbook_builder.content.jurisdictions import check_jurisdiction
 
             problems.extend(check_jurisdiction(content, item))
         _check_ref_links(content, item, report)

@@ -24,16 +24,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from playbook_builder.content import load_content
+from playbook_builder.checklists.jsbundle import checklist_bundle
+from playbook_builder.content.load import load_content
+from playbook_builder.content.problems import format_report, has_errors
 from playbook_builder.editions import (
     all_audiences,
     config_chain,
     discover_editions,
     edition_from_config,
 )
-from playbook_builder.jsbundle import checklist_bundle
-from playbook_builder.problems import format_report, has_errors
-from playbook_builder.render import (
+from playbook_builder.render.pages import (
     ASSETS,
     CSS_ASSETS,
     JS_ASSETS,
@@ -41,7 +41,7 @@ from playbook_builder.render import (
     asset_source,
     render_edition,
 )
-from playbook_builder.sanitise import PageRejected, sanitise_html, secure_page
+from playbook_builder.render.sanitise import PageRejected, sanitise_html, secure_page
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 

@@ -22,11 +22,11 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from playbook_builder import mkdocs_adapter
 from playbook_builder.editions import Edition
+from playbook_builder.engine import adapter as mkdocs_adapter
 from playbook_builder.project import Project
-from playbook_builder.render import environment
-from playbook_builder.sanitise import secure_page
+from playbook_builder.render.pages import environment
+from playbook_builder.render.sanitise import secure_page
 
 SITE_TITLE = "Job Quality Playbook"
 SITE_TAGLINE = (

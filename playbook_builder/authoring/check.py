@@ -11,11 +11,11 @@ import datetime as dt
 import re
 from urllib.parse import urlparse
 
-from playbook_builder.models import ContentItem
-from playbook_builder.problems import Problem, Severity
+from playbook_builder.content.models import ContentItem
+from playbook_builder.content.problems import Problem, Severity
+from playbook_builder.content.yaml_source import Loc, format_key_path, iter_text_fields
 from playbook_builder.project import Project
 from playbook_builder.select import is_for_edition
-from playbook_builder.yaml_source import Loc, format_key_path, iter_text_fields
 
 _PLACEHOLDER_HOSTS = ("example.org", "example.com", "example.net")
 _MD_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)[^)]*\)")
@@ -100,7 +100,7 @@ def editorial_problems(
                         loc,
                         f"image '{match.group(2)}' has no alt text; describe it inside the brackets",
                     )
-    from playbook_builder.jurisdictions import stale_figures
+    from playbook_builder.content.jurisdictions import stale_figures
 
     problems.extend(stale_figures(content, today - dt.timedelta(days=max_age_days), max_age_days))
     return problems

@@ -7,23 +7,22 @@ that depend on an item (its references) run only for items that parsed.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import ValidationError
 
-from playbook_builder import models, parse_cache
-from playbook_builder.messages import problems_from_validation
-from playbook_builder.models import (
-    Cluster,
+from playbook_builder.content import models, parse_cache
+from playbook_builder.content.collection import Content
+from playbook_builder.content.messages import problems_from_validation
+from playbook_builder.content.models import (
     ContentItem,
     Page,
 )
-from playbook_builder.problems import Problem
-from playbook_builder.references import check_references
-from playbook_builder.safe_text import line_and_column, unsafe_spans
-from playbook_builder.yaml_source import (
+from playbook_builder.content.problems import Problem
+from playbook_builder.content.references import check_references
+from playbook_builder.content.safe_text import line_and_column, unsafe_spans
+from playbook_builder.content.yaml_source import (
     ParsedYaml,
     load_yaml_file,
     parse_yaml_text,
@@ -34,34 +33,6 @@ from playbook_builder.yaml_source import (
 T = TypeVar("T", bound=ContentItem)
 
 YAML_SUFFIXES = (".yml", ".yaml")
-
-
-@dataclass
-class Content:
-    """All valid items of a project, by id, with where each came from."""
-
-    root: Path
-    audiences: tuple[str, ...]
-    items: dict[str, ContentItem] = field(default_factory=dict)
-    files: dict[str, str] = field(default_factory=dict)
-    parsed: dict[str, ParsedYaml] = field(default_factory=dict)
-    # Ids of files that failed to load: references to them are not reported again.
-    broken: set[str] = field(default_factory=set)
-
-    def of(self, kind: type[T]) -> list[T]:
-        found = [item for item in self.items.values() if isinstance(item, kind)]
-        return sorted(found, key=_sort_key)
-
-    def get(self, item_id: str) -> ContentItem | None:
-        return self.items.get(item_id)
-
-
-def _sort_key(item: ContentItem) -> tuple[Any, ...]:
-    if isinstance(item, Cluster):
-        return (item.number, item.id)
-    if isinstance(item, Page):
-        return (item.order, item.title.lower())
-    return (item.title.lower(), item.id)
 
 
 def content_files(root: Path) -> Iterator[tuple[type[ContentItem], Path]]:

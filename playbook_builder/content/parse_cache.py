@@ -17,8 +17,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from playbook_builder.problems import Problem, Severity
-from playbook_builder.yaml_source import ParsedYaml
+from playbook_builder.content.problems import Problem, Severity
+from playbook_builder.content.yaml_source import ParsedYaml
 
 FORMAT = "playbook-parse-cache"
 VERSION = 2

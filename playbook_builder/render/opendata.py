@@ -20,9 +20,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from playbook_builder.content import Content
-from playbook_builder.editions import Edition
-from playbook_builder.models import (
+from playbook_builder.content.collection import Content
+from playbook_builder.content.models import (
     WIOA_INDICATORS,
     CaseStudy,
     Checklist,
@@ -33,8 +32,9 @@ from playbook_builder.models import (
     Practice,
     Source,
 )
-from playbook_builder.references import REF_LINK
-from playbook_builder.urls import built_url
+from playbook_builder.content.references import REF_LINK
+from playbook_builder.editions import Edition
+from playbook_builder.render.urls import built_url
 
 DATA_DIR = "data"
 LICENSE = {

@@ -12,12 +12,12 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any
 
-from playbook_builder.models import Fact, Jurisdiction, Source
-from playbook_builder.problems import Problem, Severity
-from playbook_builder.yaml_source import format_key_path
+from playbook_builder.content.models import Fact, Jurisdiction, Source
+from playbook_builder.content.problems import Problem, Severity
+from playbook_builder.content.yaml_source import format_key_path
 
 if TYPE_CHECKING:
-    from playbook_builder.content import Content
+    from playbook_builder.content.collection import Content
 
 FEDERAL = "US"
 DATA_PATH = "data/jurisdictions.json"

@@ -1,0 +1,1 @@
+"""Staff tools: starter files, formatting, schemas, editorial checks, readability, translation."""

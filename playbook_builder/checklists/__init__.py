@@ -1,0 +1,1 @@
+"""Checklist scoring, saved answers files, aggregation and the page script bundle."""

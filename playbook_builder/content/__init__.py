@@ -1,0 +1,1 @@
+"""Load and validate content: models, YAML with positions, references, problems."""

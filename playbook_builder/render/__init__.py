@@ -1,0 +1,1 @@
+"""Markdown pages, links, open data and the HTML sanitiser for one edition."""
