@@ -148,7 +148,9 @@ def edition_from_config(config_file: Path) -> Edition:
         jurisdiction=str(options["jurisdiction"]) if options.get("jurisdiction") else None,
         overlay=str(options["overlay"]) if options.get("overlay") else None,
         translation_of=str(options["translation_of"]) if options.get("translation_of") else None,
-        translations=_translation_links(config_file, str(edition_id), options.get("translation_of")),
+        translations=_translation_links(
+            config_file, str(edition_id), options.get("translation_of")
+        ),
         reading_ease=float(options["reading_ease"]) if options.get("reading_ease") else None,
     )
 

@@ -240,7 +240,9 @@ def _page_of(context: str | None) -> str:
     return (context or "").partition(":")[0]
 
 
-def merge(template: polib.POFile, old: polib.POFile, language: str) -> tuple[polib.POFile, MergeCounts]:
+def merge(
+    template: polib.POFile, old: polib.POFile, language: str
+) -> tuple[polib.POFile, MergeCounts]:
     """``template``'s entries with the translations of ``old`` carried over.
 
     Matching, in order: the same context and English (kept as it is); the same English
@@ -300,9 +302,7 @@ def merge(template: polib.POFile, old: polib.POFile, language: str) -> tuple[pol
     # Changed template strings: the closest unmatched English, as msgmerge does.
     for i, (entry, match) in enumerate(pending):
         if match is None and not entry.msgctxt:
-            candidates = {
-                e.msgid: j for j, e in enumerate(pool) if j not in used and not e.msgctxt
-            }
+            candidates = {e.msgid: j for j, e in enumerate(pool) if j not in used and not e.msgctxt}
             close = difflib.get_close_matches(entry.msgid, list(candidates), n=1, cutoff=0.6)
             if close:
                 used.add(candidates[close[0]])
@@ -337,7 +337,9 @@ def _carry(entry: polib.POEntry, old: polib.POEntry, *, fuzzy: bool) -> None:
     if (fuzzy or was_fuzzy) and has_text:
         entry.flags.append("fuzzy")
         # Keep the English the translation was last made for.
-        entry.previous_msgid = old.previous_msgid or (old.msgid if old.msgid != entry.msgid else None)
+        entry.previous_msgid = old.previous_msgid or (
+            old.msgid if old.msgid != entry.msgid else None
+        )
         if entry.previous_msgid == entry.msgid:
             entry.previous_msgid = None
 
@@ -382,7 +384,7 @@ def _has_text(entry: polib.POEntry) -> bool:
 
 
 def status(root: Path) -> list[FileStatus]:
-    out = []
+    out: list[FileStatus] = []
     base = root / LOCALE_DIR
     if not base.is_dir():
         return out
@@ -432,7 +434,7 @@ def translation_problems(project: Project) -> list[Problem]:
                     miss.line,
                     1 if miss.line else 0,
                     where,
-                    f"{miss.reason}; {edition.id} shows the English (marked lang=\"en\"): \"{short}\"",
+                    f'{miss.reason}; {edition.id} shows the English (marked lang="en"): "{short}"',
                     Severity.WARNING,
                 )
             )

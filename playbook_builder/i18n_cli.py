@@ -67,14 +67,19 @@ def update(root: Path | None, language: str) -> None:
 @_root
 def status(root: Path | None) -> None:
     """Translated, fuzzy and untranslated strings per language and file."""
-    from playbook_builder.i18n import reading_ease, status as file_status, translated_texts
+    from playbook_builder.i18n import reading_ease, translated_texts
+    from playbook_builder.i18n import status as file_status
 
     base = find_root(root or Path.cwd())
     rows = file_status(base)
     if not rows:
-        click.echo("No translations yet: run `playbook i18n extract`, then `playbook i18n update LANG`.")
+        click.echo(
+            "No translations yet: run `playbook i18n extract`, then `playbook i18n update LANG`."
+        )
         return
-    click.echo(f"{'file':40} {'translated':>10} {'fuzzy':>6} {'untranslated':>12} {'obsolete':>8}  reviewed")
+    click.echo(
+        f"{'file':40} {'translated':>10} {'fuzzy':>6} {'untranslated':>12} {'obsolete':>8}  reviewed"
+    )
     for r in rows:
         click.echo(
             f"{r.path:40} {r.translated:>10} {r.fuzzy:>6} {r.untranslated:>12} {r.obsolete:>8}  "

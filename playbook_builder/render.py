@@ -496,7 +496,9 @@ def _add_jurisdictions(
     pinned = next((j for j in states if j.code == edition.jurisdiction), None)
     if pinned is not None:
         states = [pinned]
-    title = _("Your legal floors in %(state)s", state=pinned.title) if pinned else _("State by state")
+    title = (
+        _("Your legal floors in %(state)s", state=pinned.title) if pinned else _("State by state")
+    )
     office = federal.labor_office if federal and federal.labor_office.status == "known" else None
     add(
         STATE_PAGE,
@@ -548,9 +550,17 @@ def _navigation(
 
     nav.extend(section_nav(s) for s in leading)
     if checklists:
-        nav.append({_nav_title(_("Checklists")): [{_nav_title(c.title): page_path(c)} for c in checklists]})
+        nav.append(
+            {_nav_title(_("Checklists")): [{_nav_title(c.title): page_path(c)} for c in checklists]}
+        )
     if clusters:
-        nav.append({_nav_title(_("The seven clusters")): [{_nav_title(c.title): page_path(c)} for c in clusters]})
+        nav.append(
+            {
+                _nav_title(_("The seven clusters")): [
+                    {_nav_title(c.title): page_path(c)} for c in clusters
+                ]
+            }
+        )
     if STATE_PAGE in out.pages:
         nav.append({_nav_title(out.pages[STATE_PAGE].title): STATE_PAGE})
     for path, label in (

@@ -157,11 +157,9 @@ class Translator:
 
     def _miss(
         self, cat: _Catalogue, context: str | None, english: str, line: int, reason: str
-    ) -> None:
+    ) -> str | None:
         key = (cat.domain, entry_key(context, english))
-        self.misses.setdefault(
-            key, Miss(cat.domain, context, english, cat.rel_path, line, reason)
-        )
+        self.misses.setdefault(key, Miss(cat.domain, context, english, cat.rel_path, line, reason))
         return None
 
     def text(self, domain: str, context: str | None, english: str) -> str:
@@ -380,9 +378,7 @@ def decorate_page(markdown: str, edition: Edition, md_path: str, reviewed: bool)
     lines = []
     for language, _other, href in language_links(edition, md_path):
         name = LANGUAGE_NAMES.get(language, language)
-        lines.append(
-            f"[{name}]({href}){{ .pb-language hreflang={language} lang={language} }}"
-        )
+        lines.append(f"[{name}]({href}){{ .pb-language hreflang={language} lang={language} }}")
     notice = UNREVIEWED_NOTICE.get(edition.language) if not reviewed else None
     if notice:
         lines.append(f"{notice}\n{{ .pb-unreviewed }}")
