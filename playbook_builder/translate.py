@@ -410,4 +410,6 @@ def script_strings_json(translator: Translator | None) -> str:
     if translator is None:
         return ""
     table = translator.plural_table()
-    return json.dumps(table, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+    text = json.dumps(table, ensure_ascii=False, sort_keys=True)
+    # Raw inside <template>, as the definition is: no markup can start, no entity either.
+    return text.replace("<", "\\u003c").replace("&", "\\u0026")
