@@ -373,6 +373,11 @@ def aggregate(
     click.echo(format_csv(collected) if as_csv else format_text(collected), nl=False)
 
 
+from playbook_builder.authoring.i18n_cli import i18n  # noqa: E402
+
+cli.add_command(i18n)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit code (for tests and ``python -m``)."""
     try:

@@ -30,6 +30,9 @@ PLUGIN_OPTIONS = {
     "drafts": "show draft items (for previews)",
     "jurisdiction": "a state code: the edition shows that state's legal floors as text",
     "overlay": "a folder of items that add to or replace base items in this edition only",
+    "language": "the edition's language, when it is a translation (e.g. es)",
+    "translation_of": "the edition this one translates (its items, text from locale/)",
+    "reading_ease": "plain-language limit (readability score) for a translated edition",
 }
 
 
@@ -50,6 +53,11 @@ class Edition:
     overlay: str | None = None  # folder of items that add to or replace base items here
     # MkDocs' use_directory_urls: off for a site read from disk (links end in .html)
     directory_urls: bool = True
+    # A translation shows the items of the edition it translates, its text taken from
+    # locale/<language>/ (see translate.py); `translations` is filled in on the other side.
+    translation_of: str | None = None
+    translations: tuple[tuple[str, str], ...] = ()  # (edition id, language) of its translations
+    reading_ease: float | None = None  # least readability score in the edition's language
 
     @property
     def config_name(self) -> str:
@@ -195,6 +203,22 @@ def edition_from_config(config_file: Path) -> Edition:
         raise ContentError(problems)
     theme = data.get("theme") or {}
     language = theme.get("language", "en") if isinstance(theme, dict) else "en"
+    if options.get("language") not in (None, language):
+        problems.append(
+            Problem(
+                rel,
+                1,
+                1,
+                "plugins.playbook.language",
+                f"'{options['language']}' differs from theme.language '{language}'; set both alike",
+            )
+        )
+    if options.get("translation_of") and language == "en":
+        problems.append(
+            Problem(rel, 1, 1, "plugins.playbook.language", "a translation needs a language")
+        )
+    if problems:
+        raise ContentError(problems)
     return Edition(
         id=str(edition_id),
         title=str(data.get("site_name") or edition_id),
@@ -208,7 +232,32 @@ def edition_from_config(config_file: Path) -> Edition:
         jurisdiction=str(options["jurisdiction"]) if options.get("jurisdiction") else None,
         overlay=str(options["overlay"]) if options.get("overlay") else None,
         directory_urls=bool(data.get("use_directory_urls", True)),
+        translation_of=str(options["translation_of"]) if options.get("translation_of") else None,
+        translations=_translation_links(
+            config_file, str(edition_id), options.get("translation_of")
+        ),
+        reading_ease=float(options["reading_ease"]) if options.get("reading_ease") else None,
     )
+
+
+def _translation_links(
+    config_file: Path, edition_id: str, translation_of: object
+) -> tuple[tuple[str, str], ...]:
+    """(edition id, language) of the other languages of this edition: its translations,
+    or, for a translation, the edition it translates and that edition's other
+    translations. Read from the sibling edition files, so the plugin sees them too."""
+    family = str(translation_of) if translation_of else edition_id
+    found: list[tuple[str, str]] = []
+    for path in sorted(config_file.parent.iterdir()):
+        if not EDITION_FILE.match(path.name) or path.resolve() == config_file.resolve():
+            continue
+        data, options = read_plugin_options(path)
+        theme = data.get("theme") or {}
+        language = str(theme.get("language", "en")) if isinstance(theme, dict) else "en"
+        other = options.get("edition")
+        if other == family or (options.get("translation_of") == family and other != edition_id):
+            found.append((str(other), language))
+    return tuple(found)
 
 
 def discover_editions(root: Path) -> list[Edition]:

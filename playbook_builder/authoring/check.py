@@ -103,4 +103,7 @@ def editorial_problems(
     from playbook_builder.content.jurisdictions import stale_figures
 
     problems.extend(stale_figures(content, today - dt.timedelta(days=max_age_days), max_age_days))
+    from playbook_builder.authoring.i18n import translation_problems
+
+    problems.extend(translation_problems(project))
     return problems

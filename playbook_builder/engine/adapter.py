@@ -63,6 +63,9 @@ class PlaybookConfig(base.Config):
     drafts = c.Type(bool, default=False)
     jurisdiction = c.Optional(c.Type(str))
     overlay = c.Optional(c.Type(str))
+    language = c.Optional(c.Type(str))  # must equal theme.language (editions.py checks)
+    translation_of = c.Optional(c.Type(str))
+    reading_ease = c.Optional(c.Type((int, float)))
 
 
 def _package_dir(name: str) -> Path:
@@ -179,6 +182,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for watched in (
             root / "content",
             root / "case_studies",
+            root / "locale",
             *([root / edition.overlay] if edition.overlay else []),
             _package_dir("templates"),
             _package_dir("assets"),
@@ -268,6 +272,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return result.html
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        if self.rendered is not None and self.rendered.edition.translations:
+            from playbook_builder.render.translate import head_links
+
+            links = head_links(self.rendered.edition, page.file.src_uri)
+            output = output.replace("</head>", f"  {links}\n  </head>", 1) if links else output
         try:
             return secure_page(output, page.title, config.site_name)
         except PageRejected as exc:

@@ -42,6 +42,17 @@ from playbook_builder.content.models import (
 from playbook_builder.content.references import REF_LINK
 from playbook_builder.editions import Edition
 from playbook_builder.render.opendata import data_files
+from playbook_builder.render.translate import (
+    as_english,
+    decorate_page,
+    finish,
+    script_strings_json,
+    strip_marks,
+    translated_content,
+    translator_for,
+    use_translator,
+)
+from playbook_builder.render.translate import ui as _
 from playbook_builder.render.urls import built_href_to, relative
 from playbook_builder.select import select_for_edition
 
@@ -93,6 +104,8 @@ class RenderedEdition:
     nav: list[dict[str, Any]] = field(default_factory=list)
     # Files that are not pages (open data), keyed by path relative to the docs folder.
     files: dict[str, bytes] = field(default_factory=dict)
+    # A translation's strings shown in English for want of a translation (translate.Miss).
+    untranslated: list[Any] = field(default_factory=list)
 
 
 def page_path(item: ContentItem) -> str:
@@ -231,6 +244,8 @@ def environment() -> jinja2.Environment:
     env.filters["one_line"] = _one_line
     env.filters["num"] = _number
     env.filters["md_escape"] = escape_md
+    env.filters["en"] = as_english
+    env.globals["_"] = _
     env.filters["tojson_attr"] = lambda v: Markup(
         json.dumps(v, ensure_ascii=False).replace("<", "\\u003c")
     )
@@ -251,6 +266,11 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
     shown = select_for_edition(with_overlay(content, edition), edition, drafts=drafts)
     out = RenderedEdition(edition=edition)
     out.files = data_files(shown, edition, page_path)
+    # A translation shows the same items (ids, scores) with their text from locale/.
+    translator = translator_for(edition)
+    use_translator(translator)
+    if translator is not None:
+        shown = translated_content(shown, edition, translator)
     env = environment()
     edition_date = max(
         (d for d in map(_content_date, shown.items.values()) if d is not None), default=None
@@ -299,6 +319,10 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
         # resolve whatever the template left, so no page ever carries `ref:` or the id of
         # an item this edition does not show.
         text = _tidy(linker.resolve_refs(text))
+        text = decorate_page(
+            finish(text), edition, path, reviewed=translator is None or translator.reviewed
+        )
+        title = strip_marks(title)
         if source and edition.edit_url:
             text += f"\n[Edit this page]({edition.edit_url}{source}){{ .pb-edit }}\n"
         item = context.get("item")
@@ -390,6 +414,7 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
                 definition=definition,
                 edition=edition,
                 parts=lambda text, linker=checklist_linker: text_parts(text, linker),
+                strings=script_strings_json(translator),
             ),
         )
     for metric in metrics:
@@ -449,6 +474,9 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
     if jurisdictions:
         _add_jurisdictions(out, add, jurisdictions, edition)
     out.nav = _navigation(out, clusters, checklists, pages)
+    if translator is not None:
+        out.untranslated = list(translator.misses.values())
+    use_translator(None)
     return out
 
 
@@ -469,7 +497,9 @@ def _add_jurisdictions(
     pinned = next((j for j in states if j.code == edition.jurisdiction), None)
     if pinned is not None:
         states = [pinned]
-    title = f"Your legal floors in {pinned.title}" if pinned else "State by state"
+    title = (
+        _("Your legal floors in %(state)s", state=pinned.title) if pinned else _("State by state")
+    )
     office = federal.labor_office if federal and federal.labor_office.status == "known" else None
     add(
         STATE_PAGE,
@@ -481,11 +511,19 @@ def _add_jurisdictions(
         pinned=pinned,
         federal_office=office,
         money=jur.money,
-        date_text=lambda d: f"{d:%B} {d.day}, {d.year}",
+        date_text=_date_text(edition.language),
         url=lambda u: str(u).replace("(", "%28").replace(")", "%29"),
     )
     data = jur.jurisdiction_json([j for j in ([federal] if federal else []) + states])
     out.files[jur.DATA_PATH] = data.encode("utf-8")
+
+
+def _date_text(language: str) -> Any:
+    if language == "en":
+        return lambda d: f"{d:%B} {d.day}, {d.year}"
+    from babel.dates import format_date
+
+    return lambda d: format_date(d, format="long", locale=language)
 
 
 def _tidy(text: str) -> str:
@@ -495,13 +533,13 @@ def _tidy(text: str) -> str:
 
 def _nav_title(title: str) -> str:
     """The theme writes navigation titles into the page unescaped: escape them here."""
-    return html.escape(title, quote=False)
+    return html.escape(strip_marks(title), quote=False)
 
 
 def _navigation(
     out: RenderedEdition, clusters: list[Cluster], checklists: list[Checklist], pages: list[Page]
 ) -> list[dict[str, Any]]:
-    nav: list[dict[str, Any]] = [{"Home": "index.md"}]
+    nav: list[dict[str, Any]] = [{_nav_title(_("Home")): "index.md"}]
     sections: dict[str, list[Page]] = {}
     for page in pages:
         sections.setdefault(page.section, []).append(page)
@@ -513,9 +551,17 @@ def _navigation(
 
     nav.extend(section_nav(s) for s in leading)
     if checklists:
-        nav.append({"Checklists": [{_nav_title(c.title): page_path(c)} for c in checklists]})
+        nav.append(
+            {_nav_title(_("Checklists")): [{_nav_title(c.title): page_path(c)} for c in checklists]}
+        )
     if clusters:
-        nav.append({"The seven clusters": [{_nav_title(c.title): page_path(c)} for c in clusters]})
+        nav.append(
+            {
+                _nav_title(_("The seven clusters")): [
+                    {_nav_title(c.title): page_path(c)} for c in clusters
+                ]
+            }
+        )
     if STATE_PAGE in out.pages:
         nav.append({_nav_title(out.pages[STATE_PAGE].title): STATE_PAGE})
     for path, label in (

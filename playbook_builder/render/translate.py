@@ -1,0 +1,415 @@
+"""Translated editions at render time.
+
+An edition whose language is not English (``language: es`` and ``translation_of:
+jobseekers`` under the playbook plugin) shows the items of the edition it translates,
+with every text taken from the gettext catalogues in ``locale/<lang>/LC_MESSAGES/``:
+
+- ``content.po``: the text fields of the items, by item id and key path
+  (``offer-evaluation:sections[0].items[2].question``);
+- ``pages.po``: the Markdown pages, one entry per top-level block (see ``split_blocks``);
+- ``ui.po``: strings written in the templates (``_("What to ask")``);
+- ``script.po``: the checklist script's interface strings, by key, with plural forms.
+
+A string with no usable translation (none yet, fuzzy, or written for older English)
+keeps its English text, marked ``lang="en"`` so a screen reader pronounces it as English
+and a reader sees why it is in English; the miss is recorded so ``playbook check`` can
+list it with its PO file and line. The marking is done with two private-use characters
+around the text while templates run (escaping leaves them alone), turned into
+``<span lang="en">`` once the page is rendered (``finish``).
+"""
+
+from __future__ import annotations
+
+import gettext
+import json
+import re
+from collections.abc import Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polib
+
+from playbook_builder.content.collection import Content
+from playbook_builder.content.models import Cluster, ContentItem, Page, _no_raw_html
+from playbook_builder.content.yaml_source import Loc, format_key_path
+from playbook_builder.editions import Edition
+
+EN_OPEN = "\ue000"
+EN_CLOSE = "\ue001"
+DOMAINS = ("content", "pages", "ui", "script")
+LOCALE_DIR = "locale"
+REVIEWED_HEADER = "X-Reviewed"
+
+# Values that are codes, names or addresses, not prose: never translated.
+_SKIP_KEYS = frozenset(
+    {
+        "id",
+        "code",
+        "url",
+        "link",
+        "phone",
+        "name",
+        "cities",
+        "publisher",
+        "status",
+        "audiences",
+        "value",
+        "kind",
+        "cluster",
+        "clusters",
+        "practices",
+        "pairs_with",
+        "effort",
+        "cost",
+        "scope",
+        "sources",
+        "source",
+        "body",
+    }
+)
+# Fields of a kind that the jobseeker pages of that kind do not show.
+_NOT_SHOWN = {Cluster.KIND: frozenset({"why_it_matters", "crosswalk"})}
+
+# Notice on every page until every catalogue of the language is marked reviewed.
+UNREVIEWED_NOTICE = {
+    "es": "Esta traducción aún no ha sido revisada por una persona hablante nativa.",
+}
+LANGUAGE_NAMES = {"en": "English", "es": "Español"}
+
+
+def po_path(root: Path, language: str, domain: str) -> Path:
+    return root / LOCALE_DIR / language / "LC_MESSAGES" / f"{domain}.po"
+
+
+def entry_key(context: str | None, english: str) -> str:
+    """How an entry is found: its context where it has one (content, pages, script),
+    else its English text (template strings)."""
+    return context if context else "\x04" + english
+
+
+@dataclass(frozen=True)
+class Miss:
+    """A string shown in English on a translated page."""
+
+    domain: str
+    context: str | None
+    english: str
+    po_file: str  # relative to the project root
+    line: int  # 0 when the catalogue has no entry for it
+    reason: str
+
+
+@dataclass
+class _Catalogue:
+    domain: str
+    rel_path: str
+    po: polib.POFile | None
+    index: dict[str, polib.POEntry] = field(default_factory=dict)
+
+    @property
+    def reviewed(self) -> bool:
+        return self.po is not None and self.po.metadata.get(REVIEWED_HEADER, "no") == "yes"
+
+
+class Translator:
+    """The catalogues of one language, and the strings that had to stay in English."""
+
+    def __init__(self, root: Path, language: str) -> None:
+        self.language = language
+        self.misses: dict[tuple[str, str], Miss] = {}
+        self.catalogues: dict[str, _Catalogue] = {}
+        for domain in DOMAINS:
+            path = po_path(root, language, domain)
+            rel = path.relative_to(root).as_posix()
+            po = polib.pofile(str(path), wrapwidth=100) if path.is_file() else None
+            cat = _Catalogue(domain, rel, po)
+            if po is not None:
+                for entry in po:
+                    if not entry.obsolete:
+                        cat.index[entry_key(entry.msgctxt, entry.msgid)] = entry
+            self.catalogues[domain] = cat
+
+    @property
+    def reviewed(self) -> bool:
+        return all(c.reviewed for c in self.catalogues.values())
+
+    def lookup(self, domain: str, context: str | None, english: str) -> str | None:
+        """The translation, or None (and the miss recorded)."""
+        cat = self.catalogues[domain]
+        entry = cat.index.get(entry_key(context, english))
+        if entry is None:
+            return self._miss(cat, context, english, 0, "not in the catalogue yet")
+        if entry.msgid != english:
+            return self._miss(
+                cat, context, english, entry.linenum, "the English changed; run i18n update"
+            )
+        if "fuzzy" in entry.flags:
+            return self._miss(cat, context, english, entry.linenum, "fuzzy")
+        if not entry.msgstr:
+            return self._miss(cat, context, english, entry.linenum, "untranslated")
+        try:
+            _no_raw_html(entry.msgstr)
+        except ValueError as exc:
+            return self._miss(cat, context, english, entry.linenum, f"translation refused: {exc}")
+        return str(entry.msgstr)
+
+    def _miss(
+        self, cat: _Catalogue, context: str | None, english: str, line: int, reason: str
+    ) -> str | None:
+        key = (cat.domain, entry_key(context, english))
+        self.misses.setdefault(key, Miss(cat.domain, context, english, cat.rel_path, line, reason))
+        return None
+
+    def text(self, domain: str, context: str | None, english: str) -> str:
+        found = self.lookup(domain, context, english)
+        return found if found is not None else mark_english(english)
+
+    def plural_table(self) -> dict[str, Any]:
+        """The checklist script's string table in this language (see strings-en.js):
+        a plain string per key, or plural forms by Intl.PluralRules category, mapped
+        from the PO file's Plural-Forms. Keys with no usable translation are left out:
+        the script falls back to English for them."""
+        cat = self.catalogues["script"]
+        table: dict[str, Any] = {}
+        if cat.po is None:
+            return table
+        categories = _plural_categories(self.language, cat.po.metadata.get("Plural-Forms", ""))
+        for entry in cat.po:
+            if entry.obsolete or not entry.msgctxt:
+                continue
+            if entry.msgid_plural:
+                forms = entry.msgstr_plural
+                usable = "fuzzy" not in entry.flags and forms and all(forms.values())
+                if not usable:
+                    self._miss(cat, entry.msgctxt, entry.msgid, entry.linenum, "untranslated")
+                    continue
+                table[entry.msgctxt] = {
+                    category: forms[index]
+                    for category, index in categories.items()
+                    if index in forms
+                }
+            else:
+                found = self.lookup("script", entry.msgctxt, entry.msgid)
+                if found is not None:
+                    table[entry.msgctxt] = found
+        return table
+
+
+def _plural_categories(language: str, plural_forms: str) -> dict[str, int]:
+    """CLDR plural category -> index of msgstr[n], by trying sample numbers in both the
+    PO file's C expression and Babel's CLDR rules."""
+    from babel import Locale
+
+    match = re.search(r"plural\s*=\s*([^;]+)", plural_forms)
+    expression = gettext.c2py(match.group(1)) if match else (lambda n: int(n != 1))
+    rule = Locale.parse(language).plural_form
+    out: dict[str, int] = {}
+    for n in (0, 1, 2, 3, 5, 11, 21, 101, 1000000, 2000000):
+        out.setdefault(rule(n), expression(n))
+    return out
+
+
+# --- marking English --------------------------------------------------------------
+
+_LINE_PREFIX = re.compile(r"^(\s*(?:#{1,6}\s+|[-*+]\s+|\d+[.)]\s+|>\s*)*)")
+
+
+def mark_english(text: str) -> str:
+    """Each line of ``text`` marked as English, after any Markdown block marker."""
+    lines = []
+    for line in text.split("\n"):
+        if not line.strip():
+            lines.append(line)
+            continue
+        prefix = _LINE_PREFIX.match(line)
+        cut = prefix.end() if prefix else 0
+        lines.append(f"{line[:cut]}{EN_OPEN}{line[cut:]}{EN_CLOSE}")
+    return "\n".join(lines)
+
+
+def mark_english_block(block: str) -> str:
+    """A whole Markdown block (a list, a table, a note) marked as English."""
+    return f'<div lang="en" markdown>\n\n{block}\n\n</div>'
+
+
+_TEMPLATE_REGION = re.compile(r"<template\b.*?</template>", re.S)
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def strip_marks(text: str) -> str:
+    return text.replace(EN_OPEN, "").replace(EN_CLOSE, "")
+
+
+def finish(text: str) -> str:
+    """Turn the marks into ``<span lang="en">``, except where markup cannot hold one:
+    inside a tag (an attribute value) and inside ``<template>`` data for scripts."""
+    if EN_OPEN not in text:
+        return text
+    text = _TEMPLATE_REGION.sub(lambda m: strip_marks(m.group(0)), text)
+    text = _TAG.sub(lambda m: strip_marks(m.group(0)), text)
+    return text.replace(EN_OPEN, '<span lang="en">').replace(EN_CLOSE, "</span>")
+
+
+# --- the text of items ------------------------------------------------------------
+
+
+def translatable_fields(item: ContentItem, audience: str) -> Iterator[tuple[Loc, str]]:
+    """Every text field of ``item`` that a page of this audience shows, with its key
+    path. Page bodies are not here: they are translated by block (``pages.po``)."""
+    not_shown = _NOT_SHOWN.get(item.KIND, frozenset())
+    data = item.model_dump(mode="python", exclude_none=True)
+
+    def walk(node: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in _SKIP_KEYS or (not loc and key in not_shown):
+                    continue
+                if loc == ("summary",) and isinstance(item, Cluster) and key != audience:
+                    continue
+                yield from walk(value, (*loc, key))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                yield from walk(value, (*loc, i))
+        elif isinstance(node, str) and node.strip() and loc and loc[-1] not in _SKIP_KEYS:
+            yield loc, node
+
+    yield from walk(data, ())
+
+
+def field_context(item_id: str, loc: Loc) -> str:
+    return f"{item_id}:{format_key_path(loc)}"
+
+
+_BLOCK_BREAK = re.compile(r"\n[ \t]*\n(?=\S)")
+
+
+def split_blocks(markdown: str) -> list[str]:
+    """The top-level blocks of a Markdown text: a paragraph, a heading, a list item
+    (with its indented continuation), a table, a note with its indented body. A blank
+    line followed by an indented line stays inside the block, so a note or a nested
+    list is translated as one unit with what it belongs to."""
+    return [b.strip("\n") for b in _BLOCK_BREAK.split(markdown.strip("\n")) if b.strip()]
+
+
+def block_context(page_id: str, index: int) -> str:
+    return f"{page_id}:body[{index}]"
+
+
+def translate_item(item: ContentItem, audience: str, translator: Translator) -> ContentItem:
+    """A copy of ``item`` with its text in the translator's language."""
+    data = item.model_dump(mode="python")
+    for loc, english in translatable_fields(item, audience):
+        target: Any = data
+        for part in loc[:-1]:
+            target = target[part]
+        target[loc[-1]] = translator.text("content", field_context(item.id, loc), english)
+    if isinstance(item, Page):
+        blocks = []
+        for i, block in enumerate(split_blocks(item.body)):
+            found = translator.lookup("pages", block_context(item.id, i), block)
+            blocks.append(found if found is not None else mark_english_block(block))
+        data["body"] = "\n\n".join(blocks) + "\n"
+    return type(item).model_validate(data)
+
+
+def translated_content(shown: Content, edition: Edition, translator: Translator) -> Content:
+    """``shown`` with every item translated (same ids, files and positions)."""
+    audience = edition.audiences[0]
+    out = Content(root=shown.root, audiences=shown.audiences, broken=shown.broken)
+    for item_id, item in shown.items.items():
+        out.items[item_id] = translate_item(item, audience, translator)
+        out.files[item_id] = shown.files[item_id]
+        out.parsed[item_id] = shown.parsed[item_id]
+    return out
+
+
+# --- template strings -------------------------------------------------------------
+
+_CURRENT: ContextVar[Translator | None] = ContextVar("playbook_translator", default=None)
+
+
+def use_translator(translator: Translator | None) -> None:
+    """The translator that ``ui`` (``_`` in templates) uses in this render."""
+    _CURRENT.set(translator)
+
+
+def ui(english: str, **values: Any) -> str:
+    """A template string in the language being rendered; ``%(name)s`` filled from
+    ``values``. English editions get the English unchanged."""
+    translator = _CURRENT.get()
+    text = english if translator is None else translator.text("ui", None, english)
+    return text % values if values else text
+
+
+def as_english(text: str) -> str:
+    """Mark a name that stays in English (an office, a publisher, a source title)."""
+    return text if _CURRENT.get() is None else f"{EN_OPEN}{text}{EN_CLOSE}"
+
+
+def translator_for(edition: Edition) -> Translator | None:
+    if edition.language == "en":
+        return None
+    return Translator(edition.config_file.parent, edition.language)
+
+
+# --- language switch, notice and head links ---------------------------------------
+
+
+def _other_site_href(edition_from: str, edition_to: str, md_path: str) -> str:
+    from playbook_builder.render.urls import built_url
+
+    depth = built_url(md_path).count("/")
+    return "../" * (depth + 1) + f"{edition_to}/" + built_url(md_path)
+
+
+def language_links(edition: Edition, md_path: str) -> list[tuple[str, str, str]]:
+    """(language, edition id, href) for each other language of this page."""
+    return [
+        (language, other, _other_site_href(edition.id, other, md_path))
+        for other, language in edition.translations
+    ]
+
+
+def decorate_page(markdown: str, edition: Edition, md_path: str, reviewed: bool) -> str:
+    """Add the language switch (and, on an unreviewed translation, the notice) under
+    the page's first heading."""
+    lines = []
+    for language, _other, href in language_links(edition, md_path):
+        name = LANGUAGE_NAMES.get(language, language)
+        lines.append(f"[{name}]({href}){{ .pb-language hreflang={language} lang={language} }}")
+    notice = UNREVIEWED_NOTICE.get(edition.language) if not reviewed else None
+    if notice:
+        lines.append(f"{notice}\n{{ .pb-unreviewed }}")
+    if not lines:
+        return markdown
+    addition = "\n\n".join(lines)
+    head = re.search(r"^# .*$", markdown, re.M)
+    if head is None:
+        return addition + "\n\n" + markdown
+    at = head.end()
+    return markdown[:at] + "\n\n" + addition + "\n" + markdown[at:]
+
+
+def head_links(edition: Edition, md_path: str) -> str:
+    """``<link rel="alternate" hreflang>`` for this page in every language."""
+    from playbook_builder.render.urls import built_url
+
+    own = "../" * built_url(md_path).count("/") + built_url(md_path)
+    links = [f'<link rel="alternate" hreflang="{edition.language}" href="{own or "./"}">']
+    links += [
+        f'<link rel="alternate" hreflang="{language}" href="{href}">'
+        for language, _other, href in language_links(edition, md_path)
+    ]
+    return "\n    ".join(links) if len(links) > 1 else ""
+
+
+def script_strings_json(translator: Translator | None) -> str:
+    """The page's string table for the checklist script, as JSON for a <template>."""
+    if translator is None:
+        return ""
+    table = translator.plural_table()
+    text = json.dumps(table, ensure_ascii=False, sort_keys=True)
+    # Raw inside <template>, as the definition is: no markup can start, no entity either.
+    return text.replace("<", "\\u003c").replace("&", "\\u0026")
