@@ -8,6 +8,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import polib
 import pytest
@@ -235,96 +236,75 @@ def es_base(es_site: Path) -> Iterator[str]:
 
 @pytest.mark.browser
 def test_spanish_pages_pass_axe_and_answers_move_between_languages(
-    es_base: str, tmp_path: Path
+    es_base: str, tmp_path: Path, browser: Any
 ) -> None:
-    from .test_browser import CHROMIUM, IN_CI
-
-    if not CHROMIUM.exists() and not IN_CI:
-        pytest.skip("needs Debian's chromium")
     from axe_playwright_python.sync_playwright import Axe
-    from playwright.sync_api import sync_playwright
 
     from .test_browser import WCAG_21_AA
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
+    page = browser.new_page(accept_downloads=True)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    axe = Axe()
+    for path in (
+        "",
+        "checklists/offer-evaluation/",
+        "guides/know-your-rights/",
+        "state-by-state/",
+    ):
+        page.goto(es_base + "jobseekers-es/" + path)
+        result = axe.run(page, options=WCAG_21_AA)
+        assert result.response["violations"] == [], path
+    offer = "checklists/offer-evaluation/"
+    for saved_on, restored_on, save, restore, restored in (
+        (
+            "jobseekers",
+            "jobseekers-es",
+            "Save to file",
+            "Abrir un archivo guardado",
+            "Se recuperaron",
+        ),
+        (
+            "jobseekers-es",
+            "jobseekers",
+            "Guardar en un archivo",
+            "Restore from file",
+            "Restored",
+        ),
+    ):
+        page.goto(es_base + f"{saved_on}/{offer}")
+        page.evaluate("() => { sessionStorage.clear(); localStorage.clear(); }")
+        page.reload()
+        radios = page.locator(".pb-item")
+        answers = {}
+        for i in range(3):
+            item = radios.nth(i)
+            item.locator("input").nth(i % 2).check()
+            answers[item.get_attribute("data-pb-item")] = (
+                item.locator("input").nth(i % 2).get_attribute("value")
+            )
+        with page.expect_download() as download:
+            page.get_by_role("button", name=save).click()
+        saved = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+        page.goto(es_base + f"{restored_on}/{offer}")
+        page.evaluate("() => { sessionStorage.clear(); localStorage.clear(); }")
+        page.reload()
+        with page.expect_file_chooser() as chooser:
+            page.get_by_role("button", name=restore).click()
+        chooser.value.set_files(download.value.path())
+        page.wait_for_function(
+            "(w) => document.querySelector('.pb-message').textContent.startsWith(w)",
+            arg=restored,
         )
-        try:
-            page = browser.new_page(accept_downloads=True)
-            errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            axe = Axe()
-            for path in (
-                "",
-                "checklists/offer-evaluation/",
-                "guides/know-your-rights/",
-                "state-by-state/",
-            ):
-                page.goto(es_base + "jobseekers-es/" + path)
-                result = axe.run(page, options=WCAG_21_AA)
-                assert result.response["violations"] == [], path
-            offer = "checklists/offer-evaluation/"
-            for saved_on, restored_on, save, restore, restored in (
-                (
-                    "jobseekers",
-                    "jobseekers-es",
-                    "Save to file",
-                    "Abrir un archivo guardado",
-                    "Se recuperaron",
-                ),
-                (
-                    "jobseekers-es",
-                    "jobseekers",
-                    "Guardar en un archivo",
-                    "Restore from file",
-                    "Restored",
-                ),
-            ):
-                page.goto(es_base + f"{saved_on}/{offer}")
-                page.evaluate("() => { sessionStorage.clear(); localStorage.clear(); }")
-                page.reload()
-                radios = page.locator(".pb-item")
-                answers = {}
-                for i in range(3):
-                    item = radios.nth(i)
-                    item.locator("input").nth(i % 2).check()
-                    answers[item.get_attribute("data-pb-item")] = (
-                        item.locator("input").nth(i % 2).get_attribute("value")
-                    )
-                with page.expect_download() as download:
-                    page.get_by_role("button", name=save).click()
-                saved = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
-                page.goto(es_base + f"{restored_on}/{offer}")
-                page.evaluate("() => { sessionStorage.clear(); localStorage.clear(); }")
-                page.reload()
-                with page.expect_file_chooser() as chooser:
-                    page.get_by_role("button", name=restore).click()
-                chooser.value.set_files(download.value.path())
-                page.wait_for_function(
-                    "(w) => document.querySelector('.pb-message').textContent.startsWith(w)",
-                    arg=restored,
-                )
-                got = {
-                    el.get_attribute("name"): el.get_attribute("value")
-                    for el in page.locator(".pb-item input:checked").all()
-                }
-                assert got == answers, (saved_on, saved)
-            # CSV headings in the page's language.
-            page.goto(es_base + f"jobseekers-es/{offer}")
-            with page.expect_download() as csv_download:
-                page.get_by_role("button", name="Descargar CSV").click()
-            head = Path(csv_download.value.path()).read_text(encoding="utf-8-sig").splitlines()[0]
-            assert head.startswith('"Sección","Id de la pregunta","Pregunta"')
-            assert errors == []
-        finally:
-            browser.close()
+        got = {
+            el.get_attribute("name"): el.get_attribute("value")
+            for el in page.locator(".pb-item input:checked").all()
+        }
+        assert got == answers, (saved_on, saved)
+    # CSV headings in the page's language.
+    page.goto(es_base + f"jobseekers-es/{offer}")
+    with page.expect_download() as csv_download:
+        page.get_by_role("button", name="Descargar CSV").click()
+    head = Path(csv_download.value.path()).read_text(encoding="utf-8-sig").splitlines()[0]
+    assert head.startswith('"Sección","Id de la pregunta","Pregunta"')
+    assert errors == []

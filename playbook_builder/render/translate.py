@@ -357,17 +357,18 @@ def translator_for(edition: Edition) -> Translator | None:
 # --- language switch, notice and head links ---------------------------------------
 
 
-def _other_site_href(edition_from: str, edition_to: str, md_path: str) -> str:
+def _other_site_href(edition_to: str, md_path: str, directory_urls: bool = True) -> str:
     from playbook_builder.render.urls import built_url
 
-    depth = built_url(md_path).count("/")
-    return "../" * (depth + 1) + f"{edition_to}/" + built_url(md_path)
+    built = built_url(md_path, directory_urls)
+    # Up out of the page's folders and the edition's own folder, into the other one.
+    return "../" * (built.count("/") + 1) + f"{edition_to}/" + built
 
 
 def language_links(edition: Edition, md_path: str) -> list[tuple[str, str, str]]:
     """(language, edition id, href) for each other language of this page."""
     return [
-        (language, other, _other_site_href(edition.id, other, md_path))
+        (language, other, _other_site_href(other, md_path, edition.directory_urls))
         for other, language in edition.translations
     ]
 
@@ -396,7 +397,8 @@ def head_links(edition: Edition, md_path: str) -> str:
     """``<link rel="alternate" hreflang>`` for this page in every language."""
     from playbook_builder.render.urls import built_url
 
-    own = "../" * built_url(md_path).count("/") + built_url(md_path)
+    built = built_url(md_path, edition.directory_urls)
+    own = "../" * built.count("/") + built
     links = [f'<link rel="alternate" hreflang="{edition.language}" href="{own or "./"}">']
     links += [
         f'<link rel="alternate" hreflang="{language}" href="{href}">'
