@@ -324,7 +324,8 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
         )
         title = strip_marks(title)
         if source and edition.edit_url:
-            text += f"\n[Edit this page]({edition.edit_url}{source}){{ .pb-edit }}\n"
+            edit = _("Edit this page")
+            text += f"\n[{edit}]({edition.edit_url}{source}){{ .pb-edit }}\n"
         item = context.get("item")
         updated = _content_date(item) if isinstance(item, ContentItem) else None
         out.pages[path] = RenderedPage(path, title, text, source, updated or edition_date)
