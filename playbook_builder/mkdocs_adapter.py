@@ -39,7 +39,9 @@ from playbook_builder.render import (
     asset_source,
     render_edition,
 )
+from playbook_builder.page_chrome import skip_to_checklist
 from playbook_builder.sanitise import PageRejected, sanitise_html, secure_page
+from playbook_builder.tables import stack_tables
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -56,6 +58,7 @@ class PlaybookConfig(base.Config):
     audiences = c.ListOfItems(c.Type(str), default=[])
     description = c.Type(str, default="")
     edit_url = c.Type(str, default="")
+    edit_links = c.Type(bool, default=True)
     reading_grade = c.Optional(c.Type((int, float)))
     order = c.Type(int, default=100)
     drafts = c.Type(bool, default=False)
@@ -240,7 +243,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         # The net under validation: only allow-listed tags, attributes and URL schemes.
         # A warning fails a --strict build and names the content file.
-        result = sanitise_html(html)
+        result = sanitise_html(stack_tables(html))
         if result.removed:
             log.warning(
                 "%s: the HTML sanitiser removed %s",
@@ -251,7 +254,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         try:
-            return secure_page(output, page.title, config.site_name)
+            return secure_page(skip_to_checklist(output), page.title, config.site_name)
         except PageRejected as exc:
             raise exceptions.PluginError(
                 f"{self._page_name(page)}: refusing to write a page with {exc}"

@@ -58,6 +58,7 @@ ASSETS = (
     "assets/playbook/playbook.css",
     "assets/playbook/checklist-loader.js",
     "assets/playbook/filter.js",
+    "assets/playbook/site.js",
     *(f"assets/playbook/checklist/{name}" for name in _CHECKLIST_MODULES),
 )
 CSS_ASSETS = ("assets/playbook/playbook.css",)
@@ -66,6 +67,7 @@ CSS_ASSETS = ("assets/playbook/playbook.css",)
 JS_ASSETS: tuple[dict[str, str], ...] = (
     {"path": "assets/playbook/checklist-loader.js", "type": "module"},
     {"path": "assets/playbook/filter.js"},
+    {"path": "assets/playbook/site.js"},
 )
 
 
@@ -298,7 +300,7 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
         # resolve whatever the template left, so no page ever carries `ref:` or the id of
         # an item this edition does not show.
         text = _tidy(linker.resolve_refs(text))
-        if source and edition.edit_url:
+        if source and edition.edit_url and edition.edit_links:
             text += f"\n[Edit this page]({edition.edit_url}{source}){{ .pb-edit }}\n"
         item = context.get("item")
         updated = _content_date(item) if isinstance(item, ContentItem) else None
@@ -320,6 +322,7 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
         "home.md.j2",
         edition.title,
         None,
+        other_editions=_other_editions(edition),
         clusters=clusters,
         checklists=checklists,
         pages=pages,
@@ -449,6 +452,17 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
         _add_jurisdictions(out, add, jurisdictions, edition)
     out.nav = _navigation(out, clusters, checklists, pages)
     return out
+
+
+def _other_editions(edition: Edition) -> list[Edition]:
+    """The project's other editions, for the home page's "Other guides" (each edition
+    is built into a folder named after its id, beside the others)."""
+    from playbook_builder.editions import discover_editions
+
+    root = edition.config_file.parent
+    if not root.is_dir():
+        return []
+    return [e for e in discover_editions(root) if e.id != edition.id]
 
 
 def _content_date(item: ContentItem) -> dt.date | None:

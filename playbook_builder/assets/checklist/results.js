@@ -2,7 +2,7 @@
  * method table, and the questions answered "Not sure". Offer checklists get their
  * summary instead (offer-summary.js); the action plan is plan.js.
  */
-import { el, nextId, tableRegion } from "./dom.js";
+import { el, nextId } from "./dom.js";
 import { number } from "./format.js";
 import { buildPlan, renderPlan } from "./plan.js";
 
@@ -87,16 +87,18 @@ function renderChart(cl, result) {
   );
 }
 
+const METHOD_HEADS = ["method.section", "method.answered", "method.unsure", "method.points", "method.score"];
+
+// Each cell carries its column's heading, shown beside it where the table becomes one
+// card per section on a phone (table.pb-cards in playbook.css).
 function methodRow(cl, cells) {
-  const of = (part, whole) => cl.t("method.of", { part: number(part), whole: number(whole) });
-  const shownScore = cells.score === null ? cl.t("method.none") : number(cells.score);
-  return el("tr", null, [
-    el("th", { scope: "row", text: cells.title }),
-    el("td", { text: cl.t("method.of", { part: cells.answered, whole: cells.items }) }),
-    el("td", { text: String(cells.unscored) }),
-    el("td", { text: of(cells.earned, cells.possible) }),
-    el("td", { text: shownScore }),
-  ]);
+  const t = cl.t;
+  const of = (part, whole) => t("method.of", { part: number(part), whole: number(whole) });
+  const shownScore = cells.score === null ? t("method.none") : number(cells.score);
+  const values = [t("method.of", { part: cells.answered, whole: cells.items }), String(cells.unscored), of(cells.earned, cells.possible), shownScore];
+  return el("tr", null, [el("th", { scope: "row", text: cells.title })].concat(
+    values.map((text, index) => el("td", { "data-label": t(METHOD_HEADS[index + 1]), text }))
+  ));
 }
 
 // The method, in numbers.
@@ -113,16 +115,14 @@ function renderMethod(cl, result) {
   });
   const overall = { title: t("method.overall"), answered: result.answered, items: cl.items.length };
   Object.assign(overall, { unscored: result.unscored, earned, possible, score: result.overall });
-  const heads = ["method.section", "method.answered", "method.unsure", "method.points", "method.score"];
-  // No class on tables: Material styles only table:not([class]).
-  const table = el("table", null, [
+  const table = el("table", { className: "pb-cards" }, [
     el("caption", { text: t("method.caption") }),
-    el("thead", null, [el("tr", null, heads.map((key) => el("th", { scope: "col", text: t(key) })))]),
+    el("thead", null, [el("tr", null, METHOD_HEADS.map((key) => el("th", { scope: "col", text: t(key) })))]),
     tbody,
     el("tfoot", null, [methodRow(cl, overall)]),
   ]);
   cl.view.method.textContent = "";
-  cl.view.method.appendChild(tableRegion(table, { text: t("method.region") }));
+  cl.view.method.appendChild(table);
 }
 
 function renderUnsure(cl, answers) {

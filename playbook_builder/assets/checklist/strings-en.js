@@ -97,7 +97,7 @@ export default {
   "chart.notYet": "not scored yet",
   "chart.value": "%{score} / 100",
   "method.caption": "How each score is worked out: weighted points earned \u00f7 most possible \u00d7 100",
-  "method.region": "Score details",
+  "table.scrollHint": "Scroll sideways to see more.",
   "method.section": "Section",
   "method.answered": "Answered",
   "method.unsure": "Not sure",
