@@ -3,7 +3,7 @@
  * summary instead (offer-summary.js); the action plan is plan.js.
  */
 import { el, nextId } from "./dom.js";
-import { number } from "./format.js";
+import { number, today } from "./format.js";
 import { buildPlan, renderPlan } from "./plan.js";
 
 export function buildResults(cl) {
@@ -24,6 +24,7 @@ export function buildResults(cl) {
     body.appendChild(view.compare);
     return;
   }
+  body.appendChild(buildWorkplace(cl, view));
   view.overall = el("div", { className: "pb-overall" });
   view.chart = el("div", { className: "pb-chart-wrap" });
   view.method = el("div", { className: "pb-method" });
@@ -36,6 +37,31 @@ export function buildResults(cl) {
   // Printed with the results (offers print their three lists instead).
   view.print = el("div", { className: "pb-print-only pb-print-answers" });
   body.appendChild(view.print);
+}
+
+// An optional workplace name, printed at the top of the results with the date and the
+// page's address. It is not saved with the answers: it is for the printout only.
+function buildWorkplace(cl, view) {
+  const t = cl.t;
+  const id = nextId("workplace");
+  const input = el("input", { type: "text", id, className: "pb-workplace-name", autocomplete: "organization", maxlength: "120" });
+  const hintId = id + "-hint";
+  input.setAttribute("aria-describedby", hintId);
+  view.printMeta = el("p", { className: "pb-print-only pb-print-meta" });
+  const update = () => {
+    const name = input.value.trim();
+    view.printMeta.textContent = "";
+    if (name) view.printMeta.appendChild(el("strong", { text: t("print.workplace", { name }) }));
+    view.printMeta.appendChild(document.createTextNode(t("print.meta", { date: today(), address: location.href.split("#")[0] })));
+  };
+  input.addEventListener("input", update);
+  update();
+  return el("div", { className: "pb-workplace" }, [
+    el("label", { for: id, className: "pb-small-label", text: t("workplace.label") }),
+    input,
+    el("p", { className: "pb-hint", id: hintId, text: t("workplace.hint") }),
+    view.printMeta,
+  ]);
 }
 
 export function renderScores(cl, answers, result) {

@@ -153,6 +153,10 @@ export default {
 
   // Print
   "print.title": "Your answers",
+  "print.workplace": "Workplace: %{name}. ",
+  "print.meta": "Printed %{date} from %{address}",
+  "workplace.label": "Workplace name (optional)",
+  "workplace.hint": "Printed at the top of your results. It is not saved with your answers.",
   "print.notAnswered": "\u2014",
   "print.footer": "Printed %{date}. \u2014 means not answered.",
 
