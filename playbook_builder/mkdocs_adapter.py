@@ -30,6 +30,7 @@ from playbook_builder.editions import (
     discover_editions,
     edition_from_config,
 )
+from playbook_builder.page_chrome import skip_to_checklist
 from playbook_builder.problems import format_report, has_errors
 from playbook_builder.render import (
     ASSETS,
@@ -39,7 +40,6 @@ from playbook_builder.render import (
     asset_source,
     render_edition,
 )
-from playbook_builder.page_chrome import skip_to_checklist
 from playbook_builder.sanitise import PageRejected, sanitise_html, secure_page
 from playbook_builder.tables import stack_tables
 

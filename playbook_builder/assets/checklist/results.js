@@ -24,7 +24,8 @@ export function buildResults(cl) {
     body.appendChild(view.compare);
     return;
   }
-  body.appendChild(buildWorkplace(cl, view));
+  // A worker's anonymous survey names no workplace.
+  if (cl.def.kind !== "worker-pulse") body.appendChild(buildWorkplace(cl, view));
   view.overall = el("div", { className: "pb-overall" });
   view.chart = el("div", { className: "pb-chart-wrap" });
   view.method = el("div", { className: "pb-method" });
