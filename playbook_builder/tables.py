@@ -25,7 +25,9 @@ _TR = re.compile(r"<tr(?:\s[^>]*)?>(?P<cells>.*?)</tr>", re.S)
 _TD_START = re.compile(r"<td(?P<attrs>\s[^>]*)?>")
 _TAG = re.compile(r"<[^>]+>")
 
-STACKED_CLASS = "pb-cards"
+# Cards (as the metrics catalogue), with each label above its value: a Markdown table's
+# cells are often sentences, which need the width of the screen.
+STACKED_CLASS = "pb-cards pb-stack"
 
 
 def _text(cell_html: str) -> str:

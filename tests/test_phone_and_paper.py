@@ -377,3 +377,57 @@ def test_results_print_on_three_pages_with_workplace_date_and_addresses(
         assert pdf_pages(tab) <= 3
     finally:
         context.close()
+
+
+# ------------------------------------------------------------------------------ filters
+
+
+def test_a_filter_that_matches_nothing_says_so_and_resets(
+    browser: Browser,  # noqa: F811
+    bundled_base: str,  # noqa: F811
+) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    try:
+        tab.goto(bundled_base + "employers/practices/")
+        rows = tab.locator(".pb-filterable tbody tr")
+        total = rows.count()
+        status = tab.locator(".pb-filterable .pb-status")
+        reset = tab.get_by_role("button", name="Clear filters")
+        assert not reset.is_visible()
+        labels = tab.locator(".pb-filter label").evaluate_all(
+            "ls => ls.map(l => l.firstChild.textContent)"
+        )
+        assert labels == ["Clusters", "Effort", "Cost", "For a small employer"]
+        # Choices read in sentence case.
+        choices = tab.locator(".pb-filter option").all_inner_texts()
+        assert choices and all(c[0] == c[0].upper() for c in choices)
+        assert "Good first step" in choices and "Suits" in choices
+        # A choice in each of two facets that no practice has together.
+        selects = tab.locator(".pb-filter select")
+        found = tab.evaluate(
+            """() => {
+                const [a, b] = document.querySelectorAll('.pb-filter select');
+                for (const x of Array.from(a.options).slice(1)) for (const y of Array.from(b.options).slice(1)) {
+                    a.value = x.value; b.value = y.value; a.dispatchEvent(new Event('change'));
+                    if (!Array.from(document.querySelectorAll('.pb-filterable tbody tr')).some(r => !r.hidden))
+                        return [x.value, y.value];
+                }
+                return null;
+            }"""
+        )
+        assert found is not None
+        assert [r for r in rows.all() if r.is_visible()] == []
+        assert status.inner_text() == (
+            f"Nothing matches these filters. Clear the filters to see all {total}."
+        )
+        assert reset.is_visible()
+        reset.click()
+        assert status.inner_text() == f"Showing {total} of {total}."
+        assert not reset.is_visible()
+        assert selects.nth(0).input_value() == "" and selects.nth(1).input_value() == ""
+        assert tab.evaluate(
+            "document.activeElement === document.querySelector('.pb-filter select')"
+        )
+    finally:
+        context.close()

@@ -39,7 +39,7 @@ MARKDOWN_TABLE = """<p>Before.</p>
 
 def test_markdown_tables_get_a_label_on_every_cell() -> None:
     out = stack_tables(MARKDOWN_TABLE)
-    assert out.count('<table class="pb-cards">') == 1
+    assert out.count('<table class="pb-cards pb-stack">') == 1
     assert '<td data-label="Problem">Low pay</td>' in out
     assert '<td data-label="Problem">A danger at work</td>' in out
     # The label is the heading's text, escaped for an attribute; the cell keeps its own
@@ -51,7 +51,7 @@ def test_markdown_tables_get_a_label_on_every_cell() -> None:
     assert "<td>as is</td>" in out
     # What it adds passes the sanitiser.
     clean = sanitise_html(out).html
-    assert '<table class="pb-cards">' in clean and 'data-label="Problem"' in clean
+    assert '<table class="pb-cards pb-stack">' in clean and 'data-label="Problem"' in clean
 
 
 def test_a_table_without_a_head_is_left_alone() -> None:
