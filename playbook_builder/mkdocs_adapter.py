@@ -41,7 +41,6 @@ from playbook_builder.render import (
     render_edition,
 )
 from playbook_builder.sanitise import PageRejected, sanitise_html, secure_page
-from playbook_builder.tables import stack_tables
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -243,7 +242,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         # The net under validation: only allow-listed tags, attributes and URL schemes.
         # A warning fails a --strict build and names the content file.
-        result = sanitise_html(stack_tables(html))
+        result = sanitise_html(html)
         if result.removed:
             log.warning(
                 "%s: the HTML sanitiser removed %s",

@@ -43,6 +43,7 @@ from playbook_builder.opendata import data_files
 from playbook_builder.references import REF_LINK
 from playbook_builder.scoring import checklist_definition, text_parts
 from playbook_builder.select import select_for_edition
+from playbook_builder.tables import stack_tables
 from playbook_builder.urls import built_href_to, relative
 
 # The checklist script: ES modules in assets/checklist/, imported by the loader only on
@@ -299,7 +300,8 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
         # Every field can hold a `ref:` link, including one-line fields placed in tables:
         # resolve whatever the template left, so no page ever carries `ref:` or the id of
         # an item this edition does not show.
-        text = _tidy(linker.resolve_refs(text))
+        # Tables become cards on a phone (see tables.py).
+        text = stack_tables(_tidy(linker.resolve_refs(text)))
         if source and edition.edit_url and edition.edit_links:
             text += f"\n[Edit this page]({edition.edit_url}{source}){{ .pb-edit }}\n"
         item = context.get("item")

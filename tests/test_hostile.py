@@ -434,80 +434,54 @@ def test_hostile_output_is_inert_in_the_files(hostile_site: Path) -> None:
 
 
 @pytest.mark.browser
-def test_hostile_output_is_inert_in_a_browser(hostile_site: Path) -> None:
-    from .test_browser import CHROMIUM
-
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("chromium is required in CI")
-        pytest.skip("chromium not installed")
-    from playwright.sync_api import sync_playwright
-
+def test_hostile_output_is_inert_in_a_browser(hostile_site: Path, browser: Any) -> None:
     events: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        try:
-            for base in _serve(hostile_site):
-                context = browser.new_context()
+    for base in _serve(hostile_site):
+        context = browser.new_context()
 
-                def on_request(request: Any, base: str = base) -> None:
-                    if not request.url.startswith(base) and not request.url.startswith("data:"):
-                        events.append(f"request to {request.url}")
+        def on_request(request: Any, base: str = base) -> None:
+            if not request.url.startswith(base) and not request.url.startswith("data:"):
+                events.append(f"request to {request.url}")
 
-                context.on("request", on_request)
-                targets = [
-                    "employers/case-studies/hostile/",
-                    "employers/case-studies/",
-                    "employers/clusters/pay-equity/",
-                    "employers/guides/hostile-page/",
-                    "agencies/guides/hostile-page/",
-                    "agencies/case-studies/hostile/",
-                    "agencies/clusters/pay-equity/",
-                    "employers/checklists/employer-check/",
-                    "jobseekers/checklists/offer-check/",
-                    "",
-                ]
-                for target in targets:
-                    tab = context.new_page()
-                    tab.on("dialog", lambda d: (events.append(f"dialog {d.message}"), d.dismiss()))
-                    tab.on(
-                        "console",
-                        lambda m: (
-                            events.append(f"console {m.text}")
-                            if "Content Security Policy" in m.text
-                            else None
-                        ),
-                    )
-                    tab.on("pageerror", lambda e: events.append(f"page error {e}"))
-                    url = base + target
-                    tab.goto(url)
-                    tab.wait_for_timeout(300)
-                    hrefs = tab.eval_on_selector_all(
-                        "a[href], [src], form[action]",
-                        "els => els.map(e => e.href || e.src || e.action || '')",
-                    )
-                    unsafe = [
-                        h for h in hrefs if re.match(r"(?i)\s*(javascript|vbscript|data):", h)
-                    ]
-                    assert unsafe == [], (url, unsafe)
-                    assert tab.url == url, f"navigated away from {url} to {tab.url}"
-                    title = tab.title()
-                    assert "<" not in title or "&lt;" not in title
-                    tab.close()
-                context.close()
-        finally:
-            browser.close()
+        context.on("request", on_request)
+        targets = [
+            "employers/case-studies/hostile/",
+            "employers/case-studies/",
+            "employers/clusters/pay-equity/",
+            "employers/guides/hostile-page/",
+            "agencies/guides/hostile-page/",
+            "agencies/case-studies/hostile/",
+            "agencies/clusters/pay-equity/",
+            "employers/checklists/employer-check/",
+            "jobseekers/checklists/offer-check/",
+            "",
+        ]
+        for target in targets:
+            tab = context.new_page()
+            tab.on("dialog", lambda d: (events.append(f"dialog {d.message}"), d.dismiss()))
+            tab.on(
+                "console",
+                lambda m: (
+                    events.append(f"console {m.text}")
+                    if "Content Security Policy" in m.text
+                    else None
+                ),
+            )
+            tab.on("pageerror", lambda e: events.append(f"page error {e}"))
+            url = base + target
+            tab.goto(url)
+            tab.wait_for_timeout(300)
+            hrefs = tab.eval_on_selector_all(
+                "a[href], [src], form[action]",
+                "els => els.map(e => e.href || e.src || e.action || '')",
+            )
+            unsafe = [h for h in hrefs if re.match(r"(?i)\s*(javascript|vbscript|data):", h)]
+            assert unsafe == [], (url, unsafe)
+            assert tab.url == url, f"navigated away from {url} to {tab.url}"
+            title = tab.title()
+            assert "<" not in title or "&lt;" not in title
+            tab.close()
+        context.close()
     assert events == []
 
 

@@ -1,7 +1,7 @@
 """Phones, keyboards and paper, in Chromium: every page of every edition on a 360-px
 screen, focus that can be seen, and printed page counts from Chromium's PDF output.
 
-The fixtures (the built sites, the browser) come from test_browser.py.
+The fixtures (the built sites, the browser) are in conftest.py.
 """
 
 from __future__ import annotations
@@ -21,14 +21,9 @@ from .test_browser import (
     CHROMIUM,
     EMPLOYER,
     IN_CI,
-    base,  # noqa: F401  (fixtures used by name)
-    browser,  # noqa: F401
-    bundled_base,  # noqa: F401
-    bundled_site,  # noqa: F401
     choose_pulse_files,
     pdf_pages,
     pulse_files,
-    site,  # noqa: F401
 )
 
 pytestmark = [
@@ -98,9 +93,9 @@ def sideways_problems(tab: Page, where: str) -> list[str]:
 
 
 def test_every_page_of_every_edition_fits_a_360_px_phone(
-    browser: Browser,  # noqa: F811
-    bundled_site: Path,  # noqa: F811
-    bundled_base: str,  # noqa: F811
+    browser: Browser,
+    bundled_site: Path,
+    bundled_base: str,
 ) -> None:
     editions = [e.id for e in discover_editions(REPO)]
     assert {"employers", "jobseekers", "jobseekers-co", "agencies"} <= set(editions)
@@ -135,9 +130,9 @@ def test_every_page_of_every_edition_fits_a_360_px_phone(
 
 
 def test_wide_tables_are_labelled_scroll_regions_with_a_cue(
-    browser: Browser,  # noqa: F811
-    base: str,  # noqa: F811
-    bundled_base: str,  # noqa: F811
+    browser: Browser,
+    base: str,
+    bundled_base: str,
 ) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740})
     tab = context.new_page()
@@ -179,7 +174,7 @@ def test_wide_tables_are_labelled_scroll_regions_with_a_cue(
         context.close()
 
 
-def test_edition_name_wraps_in_the_phone_header(browser: Browser, bundled_base: str) -> None:  # noqa: F811
+def test_edition_name_wraps_in_the_phone_header(browser: Browser, bundled_base: str) -> None:
     for width in (320, 360):
         context = browser.new_context(viewport={"width": width, "height": 700})
         tab = context.new_page()
@@ -257,8 +252,8 @@ def tab_to_checklist(tab: Page) -> tuple[int, list[dict[str, Any]]]:
 
 @pytest.mark.parametrize("width", [390, 1366])
 def test_focus_is_always_seen_and_the_checklist_is_near(
-    browser: Browser,  # noqa: F811
-    bundled_base: str,  # noqa: F811
+    browser: Browser,
+    bundled_base: str,
     width: int,
 ) -> None:
     context = browser.new_context(viewport={"width": width, "height": 844 if width < 500 else 900})
@@ -298,7 +293,7 @@ def test_focus_is_always_seen_and_the_checklist_is_near(
         context.close()
 
 
-def test_focus_ring_contrast_in_the_dark_scheme(browser: Browser, bundled_base: str) -> None:  # noqa: F811
+def test_focus_ring_contrast_in_the_dark_scheme(browser: Browser, bundled_base: str) -> None:
     context = browser.new_context(color_scheme="dark", viewport={"width": 1366, "height": 900})
     tab = context.new_page()
     try:
@@ -315,8 +310,8 @@ def test_focus_ring_contrast_in_the_dark_scheme(browser: Browser, bundled_base: 
 
 
 def test_blank_offer_checklist_prints_on_four_pages_without_script(
-    browser: Browser,  # noqa: F811
-    bundled_base: str,  # noqa: F811
+    browser: Browser,
+    bundled_base: str,
 ) -> None:
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()
@@ -338,10 +333,46 @@ def test_blank_offer_checklist_prints_on_four_pages_without_script(
         context.close()
 
 
+def test_closed_tip_disclosures_print_open(browser: Browser, bundled_base: str) -> None:
+    """Tips behind a closed <details class="pb-tips"> are on paper: the stylesheet opens
+    them for print without the script, and the script opens them before printing."""
+    tips = (
+        '<details class="pb-tips"><summary>Tips</summary><dl class="pb-details">'
+        '<dt>What to ask</dt><dd id="tip">Ask it.</dd></dl></details>'
+    )
+
+    def with_tips(route: Any) -> None:
+        response = route.fetch()
+        body = response.text().replace("</fieldset>", tips + "</fieldset>", 1)
+        route.fulfill(response=response, body=body)
+
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    try:
+        tab.route("**/offer-evaluation/", with_tips)
+        tab.goto(bundled_base + OFFER_CHECK)
+        assert not tab.locator("#tip").is_visible()
+        tab.emulate_media(media="print")
+        assert tab.locator("#tip").is_visible()
+    finally:
+        context.close()
+    context = browser.new_context()
+    tab = context.new_page()
+    try:
+        tab.route("**/offer-evaluation/", with_tips)
+        tab.goto(bundled_base + OFFER_CHECK)
+        tab.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+        assert tab.locator("details.pb-tips").evaluate("d => d.open")
+        tab.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+        assert not tab.locator("details.pb-tips").evaluate("d => d.open")
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("path", [EMPLOYER_CHECK, AGENCY_CHECK])
 def test_results_print_on_three_pages_with_workplace_date_and_addresses(
-    browser: Browser,  # noqa: F811
-    bundled_base: str,  # noqa: F811
+    browser: Browser,
+    bundled_base: str,
     path: str,
 ) -> None:
     context = browser.new_context()
@@ -383,8 +414,8 @@ def test_results_print_on_three_pages_with_workplace_date_and_addresses(
 
 
 def test_a_filter_that_matches_nothing_says_so_and_resets(
-    browser: Browser,  # noqa: F811
-    bundled_base: str,  # noqa: F811
+    browser: Browser,
+    bundled_base: str,
 ) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740})
     tab = context.new_page()

@@ -14,50 +14,62 @@ from playbook_builder.tables import stack_tables
 
 from .conftest import MINI
 
-MARKDOWN_TABLE = """<p>Before.</p>
-<table>
-<thead>
-<tr>
-<th>Problem</th>
-<th style="text-align: left;">Who can <em>help</em> &amp; how</th>
-</tr>
-</thead>
-<tbody>
-<tr>
-<td>Low pay</td>
-<td style="text-align: left;">The <a href="https://www.dol.gov/">Wage and Hour Division</a></td>
-</tr>
-<tr>
-<td>A danger at work</td>
-<td>OSHA</td>
-</tr>
-</tbody>
-</table>
-<table class="pb-wide-table"><thead><tr><th>Kept</th></tr></thead><tbody><tr><td>as is</td></tr></tbody></table>
+MARKDOWN_TABLE = """Before.
+
+| Problem | Who can *help* & how |
+|:---|---|
+| Low pay | The [Wage and Hour Division](https://www.dol.gov/) |
+| A danger at `work | code` | OSHA \\| its state plans |
+| Short row |
+
+```text
+| not | a table |
+|---|---|
+```
+
+After.
 """
 
 
-def test_markdown_tables_get_a_label_on_every_cell() -> None:
+def _html(markdown_text: str) -> str:
+    import markdown
+
+    return markdown.markdown(markdown_text, extensions=["md_in_html", "tables", "fenced_code"])
+
+
+def test_markdown_tables_become_labelled_html_tables() -> None:
     out = stack_tables(MARKDOWN_TABLE)
-    assert out.count('<table class="pb-cards pb-stack">') == 1
-    assert '<td data-label="Problem">Low pay</td>' in out
-    assert '<td data-label="Problem">A danger at work</td>' in out
-    # The label is the heading's text, escaped for an attribute; the cell keeps its own
-    # attributes and content.
-    assert ('<td data-label="Who can help &amp; how" style="text-align: left;">The <a href=') in out
-    assert '<td data-label="Who can help &amp; how">OSHA</td>' in out
-    # A table our templates wrote (with a class) is left alone.
-    assert '<table class="pb-wide-table"><thead><tr><th>Kept</th>' in out
-    assert "<td>as is</td>" in out
-    # What it adds passes the sanitiser.
-    clean = sanitise_html(out).html
-    assert '<table class="pb-cards pb-stack">' in clean and 'data-label="Problem"' in clean
+    assert out.count('<table class="pb-cards pb-stack" markdown="1">') == 1
+    # A fenced block is left as it is.
+    assert "```text\n| not | a table |\n|---|---|\n```" in out
+    page = _html(out)
+    assert '<td data-label="Problem">Low pay</td>' in page
+    # The label is the heading's text, without its Markdown, escaped for an attribute;
+    # the cell keeps its Markdown (a link, a code span holding a pipe, an escaped pipe).
+    assert (
+        '<td data-label="Who can help &amp; how">The <a href="https://www.dol.gov/">'
+        "Wage and Hour Division</a></td>"
+    ) in page
+    assert '<td data-label="Problem">A danger at <code>work | code</code></td>' in page
+    assert '<td data-label="Who can help &amp; how">OSHA | its state plans</td>' in page
+    # A short row is padded, as the tables extension does.
+    assert (
+        '<td data-label="Problem">Short row</td>\n<td data-label="Who can help &amp; how"></td>'
+        in page
+    )
+    assert '<th scope="col">Who can <em>help</em> &amp; how</th>' in page
+    # What it writes passes the sanitiser untouched.
+    cleaned = sanitise_html(page)
+    assert cleaned.removed == [] and 'data-label="Problem"' in cleaned.html
 
 
-def test_a_table_without_a_head_is_left_alone() -> None:
-    bare = "<table>\n<tbody>\n<tr><td>1</td></tr>\n</tbody>\n</table>"
-    assert stack_tables(bare) == bare
-    assert stack_tables("<p>No tables.</p>") == "<p>No tables.</p>"
+def test_text_that_is_not_a_table_is_left_alone() -> None:
+    for text in (
+        "No tables.",
+        "A | pipe in a sentence.",
+        "A paragraph line\n| a | b |\n|---|---|\n| 1 | 2 |",  # no blank line before
+    ):
+        assert stack_tables(text) == text
 
 
 def test_the_skip_link_lands_on_the_checklist_only_on_checklist_pages() -> None:
