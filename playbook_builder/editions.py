@@ -33,6 +33,7 @@ PLUGIN_OPTIONS = {
     "language": "the edition's language, when it is a translation (e.g. es)",
     "translation_of": "the edition this one translates (its items, text from locale/)",
     "reading_ease": "plain-language limit (readability score) for a translated edition",
+    "edit_links": "show 'Edit this page' links (true by default)",
 }
 
 
@@ -47,6 +48,7 @@ class Edition:
     config_file: Path
     language: str = "en"
     edit_url: str = ""
+    edit_links: bool = True  # "Edit this page" under each page (off for a public edition)
     reading_grade: float | None = None  # plain-language limit for this edition's text
     order: int = 100  # position on the landing page
     jurisdiction: str | None = None  # a state code: the edition shows that state's floors
@@ -227,6 +229,7 @@ def edition_from_config(config_file: Path) -> Edition:
         config_file=config_file.resolve(),
         language=str(language),
         edit_url=str(options.get("edit_url") or ""),
+        edit_links=options.get("edit_links", True) is not False,
         reading_grade=float(options["reading_grade"]) if options.get("reading_grade") else None,
         order=int(options.get("order", 100)),
         jurisdiction=str(options["jurisdiction"]) if options.get("jurisdiction") else None,

@@ -1,10 +1,16 @@
 """Shared fixtures. Golden files: run `UPDATE_GOLDEN=1 pytest` to rewrite them, then
-review the diff with git before committing."""
+review the diff with git before committing.
+
+The browser tests share one Chromium for the whole session (Playwright's sync API runs
+one instance at a time) and the built sites they serve."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +21,7 @@ TESTS = Path(__file__).parent
 REPO = TESTS.parent
 MINI = TESTS / "fixtures" / "mini"
 GOLDEN = TESTS / "golden"
+CHROMIUM = Path("/usr/bin/chromium")
 
 
 def edition_ids(root: Path) -> list[str]:
@@ -54,13 +61,67 @@ def golden() -> Callable[[str, str], None]:
     return check_golden
 
 
-CHROMIUM = Path("/usr/bin/chromium")
+# ------------------------------------------------------------------- browser tests
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def serve_folder(folder: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 for as long as the generator is open."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture project, built."""
+    from playbook_builder.cli import main
+
+    project = tmp_path_factory.mktemp("browser") / "mini"
+    shutil.copytree(MINI, project)
+    assert main(["build", "--root", str(project)]) == 0
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def base(site: Path) -> Iterator[str]:
+    yield from serve_folder(site)
+
+
+@pytest.fixture(scope="session")
+def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own content, built."""
+    from playbook_builder.cli import main
+
+    if not list((REPO / "content/checklists").glob("*.yml")):
+        pytest.skip("no bundled checklists yet")
+    site_dir = tmp_path_factory.mktemp("bundled") / "site"
+    assert main(["build", "--root", str(REPO), "--site-dir", str(site_dir)]) == 0
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def bundled_base(bundled_site: Path) -> Iterator[str]:
+    yield from serve_folder(bundled_site)
 
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    """One Debian Chromium for the whole session, shared by every browser test."""
-    if not CHROMIUM.exists() and os.environ.get("CI") != "true":
+    """Debian's chromium through Playwright; outside CI, skipped when it is missing."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("chromium is required in CI")
         pytest.skip("needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 

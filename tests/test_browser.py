@@ -7,14 +7,10 @@ the tests are skipped when /usr/bin/chromium is missing; in CI (CI=true) they fa
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import random
 import re
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,12 +23,10 @@ from playbook_builder.checklists.scoring import (
     read_answers_file,
     score,
 )
-from playbook_builder.cli import main
 
-from .conftest import MINI, REPO
+from .conftest import CHROMIUM
 from .test_scoring import definition_for
 
-CHROMIUM = Path("/usr/bin/chromium")
 IN_CI = os.environ.get("CI") == "true"
 
 pytestmark = [
@@ -55,35 +49,7 @@ OFFER = "jobseekers/checklists/offer-check/"
 # --------------------------------------------------------------------------- fixtures
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-def _serve(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("browser") / "mini"
-    shutil.copytree(MINI, project)
-    assert main(["build", "--root", str(project)]) == 0
-    return project / "site"
-
-
-@pytest.fixture(scope="session")
-def base(site: Path) -> Iterator[str]:
-    yield from _serve(site)
+# The built sites, their servers and the browser are shared fixtures: see conftest.py.
 
 
 @pytest.fixture
@@ -1066,20 +1032,6 @@ def test_axe_finds_no_violations_in_the_dark_scheme(
         assert axe_violations(page, axe) == []
     finally:
         context.close()
-
-
-@pytest.fixture(scope="session")
-def bundled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not list((REPO / "content/checklists").glob("*.yml")):
-        pytest.skip("no bundled checklists yet")
-    site_dir = tmp_path_factory.mktemp("bundled") / "site"
-    assert main(["build", "--root", str(REPO), "--site-dir", str(site_dir)]) == 0
-    return site_dir
-
-
-@pytest.fixture(scope="session")
-def bundled_base(bundled_site: Path) -> Iterator[str]:
-    yield from _serve(bundled_site)
 
 
 def test_bundled_checklists_are_accessible_and_score_like_python(

@@ -3,6 +3,11 @@
 (function () {
   "use strict";
 
+  // Choices read in sentence case ("Low", not "low"); the value matched stays the cell's.
+  function sentence(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
   function cellValues(cell) {
     return cell.textContent.split(",").map(function (v) { return v.trim(); }).filter(Boolean);
   }
@@ -37,7 +42,7 @@
       Object.keys(values).sort().forEach(function (v) {
         var option = document.createElement("option");
         option.value = v;
-        option.textContent = v;
+        option.textContent = sentence(v);
         select.appendChild(option);
       });
       select.dataset.col = String(col);
@@ -46,6 +51,17 @@
       bar.appendChild(label);
       selects.push(select);
     });
+    var reset = document.createElement("button");
+    reset.type = "button";
+    reset.className = "pb-button pb-filter-reset";
+    reset.textContent = "Clear filters";
+    reset.hidden = true;
+    reset.addEventListener("click", function () {
+      selects.forEach(function (s) { s.value = ""; });
+      apply();
+      if (selects.length) { selects[0].focus(); }
+    });
+    bar.appendChild(reset);
     function apply() {
       var shown = 0;
       rows.forEach(function (row) {
@@ -55,7 +71,11 @@
         row.hidden = !keep;
         if (keep) { shown += 1; }
       });
-      status.textContent = "Showing " + shown + " of " + rows.length + ".";
+      var filtered = selects.some(function (s) { return s.value; });
+      reset.hidden = !filtered;
+      status.textContent = shown === 0
+        ? "Nothing matches these filters. Clear the filters to see all " + rows.length + "."
+        : "Showing " + shown + " of " + rows.length + ".";
     }
     box.insertBefore(status, box.firstChild);
     box.insertBefore(bar, status);

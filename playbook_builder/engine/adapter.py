@@ -33,6 +33,7 @@ from playbook_builder.editions import (
     discover_editions,
     edition_from_config,
 )
+from playbook_builder.render.page_chrome import skip_to_checklist
 from playbook_builder.render.pages import (
     ASSETS,
     CSS_ASSETS,
@@ -58,6 +59,7 @@ class PlaybookConfig(base.Config):
     audiences = c.ListOfItems(c.Type(str), default=[])
     description = c.Type(str, default="")
     edit_url = c.Type(str, default="")
+    edit_links = c.Type(bool, default=True)
     reading_grade = c.Optional(c.Type((int, float)))
     order = c.Type(int, default=100)
     drafts = c.Type(bool, default=False)
@@ -278,7 +280,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             links = head_links(self.rendered.edition, page.file.src_uri)
             output = output.replace("</head>", f"  {links}\n  </head>", 1) if links else output
         try:
-            return secure_page(output, page.title, config.site_name)
+            return secure_page(skip_to_checklist(output), page.title, config.site_name)
         except PageRejected as exc:
             raise exceptions.PluginError(
                 f"{self._page_name(page)}: refusing to write a page with {exc}"

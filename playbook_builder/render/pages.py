@@ -42,6 +42,7 @@ from playbook_builder.content.models import (
 from playbook_builder.content.references import REF_LINK
 from playbook_builder.editions import Edition
 from playbook_builder.render.opendata import data_files
+from playbook_builder.render.tables import stack_tables
 from playbook_builder.render.translate import (
     as_english,
     decorate_page,
@@ -69,6 +70,7 @@ ASSETS = (
     "assets/playbook/playbook.css",
     "assets/playbook/checklist-loader.js",
     "assets/playbook/filter.js",
+    "assets/playbook/site.js",
     *(f"assets/playbook/checklist/{name}" for name in _CHECKLIST_MODULES),
 )
 CSS_ASSETS = ("assets/playbook/playbook.css",)
@@ -77,6 +79,7 @@ CSS_ASSETS = ("assets/playbook/playbook.css",)
 JS_ASSETS: tuple[dict[str, str], ...] = (
     {"path": "assets/playbook/checklist-loader.js", "type": "module"},
     {"path": "assets/playbook/filter.js"},
+    {"path": "assets/playbook/site.js"},
 )
 
 
@@ -318,12 +321,13 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
         # Every field can hold a `ref:` link, including one-line fields placed in tables:
         # resolve whatever the template left, so no page ever carries `ref:` or the id of
         # an item this edition does not show.
-        text = _tidy(linker.resolve_refs(text))
+        # Tables become cards on a phone (see tables.py).
+        text = stack_tables(_tidy(linker.resolve_refs(text)))
         text = decorate_page(
             finish(text), edition, path, reviewed=translator is None or translator.reviewed
         )
         title = strip_marks(title)
-        if source and edition.edit_url:
+        if source and edition.edit_url and edition.edit_links:
             edit = _("Edit this page")
             text += f"\n[{edit}]({edition.edit_url}{source}){{ .pb-edit }}\n"
         item = context.get("item")
@@ -346,6 +350,7 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
         "home.md.j2",
         edition.title,
         None,
+        other_editions=_other_editions(edition),
         clusters=clusters,
         checklists=checklists,
         pages=pages,
@@ -479,6 +484,17 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
         out.untranslated = list(translator.misses.values())
     use_translator(None)
     return out
+
+
+def _other_editions(edition: Edition) -> list[Edition]:
+    """The project's other editions, for the home page's "Other guides" (each edition
+    is built into a folder named after its id, beside the others)."""
+    from playbook_builder.editions import discover_editions
+
+    root = edition.config_file.parent
+    if not root.is_dir():
+        return []
+    return [e for e in discover_editions(root) if e.id != edition.id]
 
 
 def _content_date(item: ContentItem) -> dt.date | None:

@@ -69,10 +69,22 @@ export function confirmInline(box, strings, returnTo, onYes) {
   yes.focus();
 }
 
-/** A focusable, labelled scroll region around a wide table. */
+/** A focusable, labelled scroll region around a wide table, in a box that carries the
+ * "there is more to the side" cue (see .pb-wide in playbook.css): the hint text
+ * (label.hint, optional) shows only while the table is wider than its region. */
 export function tableRegion(table, label) {
   const attrs = { className: "pb-table-scroll", role: "region", tabindex: "0" };
   if (label.id) attrs["aria-labelledby"] = label.id;
   else attrs["aria-label"] = label.text;
-  return el("div", attrs, [table]);
+  const region = el("div", attrs, [table]);
+  const hint = label.hint ? el("p", { className: "pb-scroll-hint", text: label.hint }) : null;
+  const box = el("div", { className: "pb-wide" }, [hint, region]);
+  if (typeof ResizeObserver === "function") {
+    new ResizeObserver(() => {
+      const more = region.scrollWidth > region.clientWidth + 1;
+      box.classList.toggle("pb-overflowing", more);
+      box.classList.toggle("pb-fits", !more);
+    }).observe(region);
+  }
+  return box;
 }

@@ -38,7 +38,7 @@ export function renderTable(pair, result) {
     el("tbody", null, body),
     el("tfoot", null, [el("tr", null, overall)]),
   ]);
-  pair.tableView.appendChild(tableRegion(table, { id: captionId }));
+  pair.tableView.appendChild(tableRegion(table, { id: captionId, hint: t("table.scrollHint") }));
   pair.tableView.appendChild(el("p", { className: "pb-hint", text: t("pair.note") }));
 }
 

@@ -90,7 +90,8 @@ function practiceItem(t, practice) {
   if (practice.first_step && practice.small) notes.push(t("plan.firstStep"));
   if (practice.effort) notes.push(t("plan.effort", { effort: practice.effort }));
   return el("li", null, [
-    el("a", { href: practice.href, text: practice.title }),
+    // The full address, printed after the link on paper (see playbook.css).
+    el("a", { href: practice.href, text: practice.title, "data-pb-address": new URL(practice.href, location.href).href }),
     notes.length ? t("plan.notes", { notes: notes.join("; ") }) : null,
   ]);
 }

@@ -2,8 +2,8 @@
  * method table, and the questions answered "Not sure". Offer checklists get their
  * summary instead (offer-summary.js); the action plan is plan.js.
  */
-import { el, nextId, tableRegion } from "./dom.js";
-import { number } from "./format.js";
+import { el, nextId } from "./dom.js";
+import { number, today } from "./format.js";
 import { buildPlan, renderPlan } from "./plan.js";
 
 export function buildResults(cl) {
@@ -24,6 +24,8 @@ export function buildResults(cl) {
     body.appendChild(view.compare);
     return;
   }
+  // A worker's anonymous survey names no workplace.
+  if (cl.def.kind !== "worker-pulse") body.appendChild(buildWorkplace(cl, view));
   view.overall = el("div", { className: "pb-overall" });
   view.chart = el("div", { className: "pb-chart-wrap" });
   view.method = el("div", { className: "pb-method" });
@@ -36,6 +38,31 @@ export function buildResults(cl) {
   // Printed with the results (offers print their three lists instead).
   view.print = el("div", { className: "pb-print-only pb-print-answers" });
   body.appendChild(view.print);
+}
+
+// An optional workplace name, printed at the top of the results with the date and the
+// page's address. It is not saved with the answers: it is for the printout only.
+function buildWorkplace(cl, view) {
+  const t = cl.t;
+  const id = nextId("workplace");
+  const input = el("input", { type: "text", id, className: "pb-workplace-name", autocomplete: "organization", maxlength: "120" });
+  const hintId = id + "-hint";
+  input.setAttribute("aria-describedby", hintId);
+  view.printMeta = el("p", { className: "pb-print-only pb-print-meta" });
+  const update = () => {
+    const name = input.value.trim();
+    view.printMeta.textContent = "";
+    if (name) view.printMeta.appendChild(el("strong", { text: t("print.workplace", { name }) }));
+    view.printMeta.appendChild(document.createTextNode(t("print.meta", { date: today(), address: location.href.split("#")[0] })));
+  };
+  input.addEventListener("input", update);
+  update();
+  return el("div", { className: "pb-workplace" }, [
+    el("label", { for: id, className: "pb-small-label", text: t("workplace.label") }),
+    input,
+    el("p", { className: "pb-hint", id: hintId, text: t("workplace.hint") }),
+    view.printMeta,
+  ]);
 }
 
 export function renderScores(cl, answers, result) {
@@ -87,16 +114,18 @@ function renderChart(cl, result) {
   );
 }
 
+const METHOD_HEADS = ["method.section", "method.answered", "method.unsure", "method.points", "method.score"];
+
+// Each cell carries its column's heading, shown beside it where the table becomes one
+// card per section on a phone (table.pb-cards in playbook.css).
 function methodRow(cl, cells) {
-  const of = (part, whole) => cl.t("method.of", { part: number(part), whole: number(whole) });
-  const shownScore = cells.score === null ? cl.t("method.none") : number(cells.score);
-  return el("tr", null, [
-    el("th", { scope: "row", text: cells.title }),
-    el("td", { text: cl.t("method.of", { part: cells.answered, whole: cells.items }) }),
-    el("td", { text: String(cells.unscored) }),
-    el("td", { text: of(cells.earned, cells.possible) }),
-    el("td", { text: shownScore }),
-  ]);
+  const t = cl.t;
+  const of = (part, whole) => t("method.of", { part: number(part), whole: number(whole) });
+  const shownScore = cells.score === null ? t("method.none") : number(cells.score);
+  const values = [t("method.of", { part: cells.answered, whole: cells.items }), String(cells.unscored), of(cells.earned, cells.possible), shownScore];
+  return el("tr", null, [el("th", { scope: "row", text: cells.title })].concat(
+    values.map((text, index) => el("td", { "data-label": t(METHOD_HEADS[index + 1]), text }))
+  ));
 }
 
 // The method, in numbers.
@@ -113,16 +142,14 @@ function renderMethod(cl, result) {
   });
   const overall = { title: t("method.overall"), answered: result.answered, items: cl.items.length };
   Object.assign(overall, { unscored: result.unscored, earned, possible, score: result.overall });
-  const heads = ["method.section", "method.answered", "method.unsure", "method.points", "method.score"];
-  // No class on tables: Material styles only table:not([class]).
-  const table = el("table", null, [
+  const table = el("table", { className: "pb-cards" }, [
     el("caption", { text: t("method.caption") }),
-    el("thead", null, [el("tr", null, heads.map((key) => el("th", { scope: "col", text: t(key) })))]),
+    el("thead", null, [el("tr", null, METHOD_HEADS.map((key) => el("th", { scope: "col", text: t(key) })))]),
     tbody,
     el("tfoot", null, [methodRow(cl, overall)]),
   ]);
   cl.view.method.textContent = "";
-  cl.view.method.appendChild(tableRegion(table, { text: t("method.region") }));
+  cl.view.method.appendChild(table);
 }
 
 function renderUnsure(cl, answers) {

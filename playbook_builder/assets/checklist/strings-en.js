@@ -97,7 +97,7 @@ export default {
   "chart.notYet": "not scored yet",
   "chart.value": "%{score} / 100",
   "method.caption": "How each score is worked out: weighted points earned \u00f7 most possible \u00d7 100",
-  "method.region": "Score details",
+  "table.scrollHint": "Scroll sideways to see more.",
   "method.section": "Section",
   "method.answered": "Answered",
   "method.unsure": "Not sure",
@@ -153,6 +153,10 @@ export default {
 
   // Print
   "print.title": "Your answers",
+  "print.workplace": "Workplace: %{name}. ",
+  "print.meta": "Printed %{date} from %{address}",
+  "workplace.label": "Workplace name (optional)",
+  "workplace.hint": "Printed at the top of your results. It is not saved with your answers.",
   "print.notAnswered": "\u2014",
   "print.footer": "Printed %{date}. \u2014 means not answered.",
 
