@@ -43,7 +43,7 @@ from playbook_builder.opendata import data_files
 from playbook_builder.references import REF_LINK
 from playbook_builder.scoring import checklist_definition, text_parts
 from playbook_builder.select import select_for_edition
-from playbook_builder.urls import built_href_to, relative
+from playbook_builder.urls import built_href_to, built_url, relative
 
 # The checklist script: ES modules in assets/checklist/, imported by the loader only on
 # pages that have a checklist form.
@@ -373,6 +373,7 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
             item=case,
             clusters=clusters_by_id,
         )
+    state_view = _state_view(shown.of(Jurisdiction), edition)
     for checklist in checklists:
         checklist_linker = Linker(shown, page_path(checklist))
         definition = checklist_definition(checklist, shown, edition, linker=checklist_linker)
@@ -389,6 +390,8 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
                 definition=definition,
                 edition=edition,
                 parts=lambda text, linker=checklist_linker: text_parts(text, linker),
+                states=_state_links(state_view, page_path(checklist)),
+                **state_view,
             ),
         )
     for metric in metrics:
@@ -485,6 +488,35 @@ def _add_jurisdictions(
     )
     data = jur.jurisdiction_json([j for j in ([federal] if federal else []) + states])
     out.files[jur.DATA_PATH] = data.encode("utf-8")
+
+
+def _state_view(items: list[Jurisdiction], edition: Edition) -> dict[str, Any]:
+    """What a checklist form needs to show state floors: the pinned state's facts (an
+    edition named for one state), or nothing here and a chooser fed by the data file."""
+    from playbook_builder import jurisdictions as jur
+
+    federal, states = jur.ordered(items)
+    pinned = next((j for j in states if j.code == edition.jurisdiction), None)
+    return {
+        "pinned": pinned,
+        "federal": federal,
+        "has_states": bool(states),
+        "money": jur.money,
+        "fact_labels": jur.FACT_LABELS,
+        "date_text": lambda d: f"{d:%B} {d.day}, {d.year}",
+    }
+
+
+def _state_links(view: dict[str, Any], current: str) -> dict[str, str] | None:
+    """The data file and state page, relative to a checklist page (None without states)."""
+    from playbook_builder import jurisdictions as jur
+
+    if not view["has_states"]:
+        return None
+    return {
+        "data": relative(jur.DATA_PATH, built_url(current) + "_"),
+        "page": built_href_to(STATE_PAGE, current),
+    }
 
 
 def _tidy(text: str) -> str:
