@@ -6,6 +6,17 @@
  */
 
 export const FEDERAL = "US";
+// The string-table key of each fact's label.
+export const LABELS = {
+  labor_office: "state.label.labor_office",
+  minimum_wage: "state.label.minimum_wage",
+  tipped_wage: "state.label.tipped_wage",
+  paid_sick_leave: "state.label.paid_sick_leave",
+  paid_family_leave: "state.label.paid_family_leave",
+  pay_transparency: "state.label.pay_transparency",
+  osha_plan: "state.label.osha_plan",
+  scheduling: "state.label.scheduling",
+};
 
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -63,7 +74,8 @@ function valueText(t, name, fact, money) {
  */
 export function factLine(state, name, fmt) {
   const t = fmt.t;
-  const label = { text: t("state.label." + name) + ": ", strong: true };
+  if (!Object.prototype.hasOwnProperty.call(LABELS, name)) return [];
+  const label = { text: t(LABELS[name]) + ": ", strong: true };
   const fact = state.facts && state.facts[name];
   if (!isObject(fact) || fact.status !== "known") {
     const where = office(state);
@@ -87,9 +99,9 @@ export function factLine(state, name, fmt) {
 export function stateLines(data, code, names, fmt) {
   const state = isObject(data) && isObject(data.jurisdictions) ? data.jurisdictions[code] : null;
   if (!isObject(state)) return [];
-  const lines = names.map((name) => factLine(state, name, fmt));
+  const lines = names.map((name) => factLine(state, name, fmt)).filter((line) => line.length);
   const where = office(state);
-  const label = { text: fmt.t("state.label.labor_office") + ": ", strong: true };
+  const label = { text: fmt.t(LABELS.labor_office) + ": ", strong: true };
   lines.push(where ? [label, { text: where.name, href: where.url }, { text: "." }] : [label, { text: fmt.t("state.noOffice") }]);
   return lines;
 }
