@@ -120,11 +120,7 @@ function card(cl, set, index, flaggedItems) {
       row(t("weigh.open"), t("weigh.openValue", { unsure, unanswered })),
     ].flat()
   );
-  const headingId = nextId("weigh-offer");
-  return el("section", { className: "pb-weigh-card", "aria-labelledby": headingId }, [
-    el("h4", { id: headingId, text: cl.offerName(index) }),
-    dl,
-  ]);
+  return el("div", { className: "pb-weigh-card" }, [el("h4", { text: cl.offerName(index) }), dl]);
 }
 
 /** The cards, a print button, and the date and address for the printout. */
