@@ -76,7 +76,8 @@ export function factLine(state, name, fmt) {
   const t = fmt.t;
   if (!Object.prototype.hasOwnProperty.call(LABELS, name)) return [];
   const label = { text: t(LABELS[name]) + ": ", strong: true };
-  const fact = state.facts && state.facts[name];
+  const facts = isObject(state.facts) ? state.facts : {};
+  const fact = Object.prototype.hasOwnProperty.call(facts, name) ? facts[name] : null;
   if (!isObject(fact) || fact.status !== "known") {
     const where = office(state);
     return where
@@ -97,7 +98,9 @@ export function factLine(state, name, fmt) {
 
 /** Every line for an item: its facts, then the labor department. */
 export function stateLines(data, code, names, fmt) {
-  const state = isObject(data) && isObject(data.jurisdictions) ? data.jurisdictions[code] : null;
+  const all = isObject(data) && isObject(data.jurisdictions) ? data.jurisdictions : {};
+  // Own keys only: a code such as "__proto__" is no state.
+  const state = Object.prototype.hasOwnProperty.call(all, code) ? all[code] : null;
   if (!isObject(state)) return [];
   const lines = names.map((name) => factLine(state, name, fmt)).filter((line) => line.length);
   const where = office(state);

@@ -78,8 +78,8 @@ export function buildStateChoice(cl) {
 }
 
 function stateName(cl, code) {
-  const entry = cl.stateData && cl.stateData.jurisdictions && cl.stateData.jurisdictions[code];
-  return entry && entry.name ? String(entry.name) : code;
+  const entry = stateList(cl.stateData).find((state) => state.code === code);
+  return entry ? entry.name : code;
 }
 
 /** The chosen state into the select and the figures (on load, restore and clear). */
