@@ -50,13 +50,15 @@ CHROME_FLAGS = " ".join(
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
     """Static files, with text gzipped (level 6) when the client accepts it."""
 
-    extensions_map: ClassVar[dict[str, str]] = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
+    TYPES: ClassVar[dict[str, str]] = {
         ".js": "application/javascript",
         ".mjs": "application/javascript",
         ".json": "application/json",
         ".svg": "image/svg+xml",
     }
+
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
+        return self.TYPES.get(Path(path).suffix) or super().guess_type(path)
 
     def log_message(self, format: str, *args: object) -> None:
         pass
