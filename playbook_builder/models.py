@@ -356,6 +356,12 @@ class Page(ContentItem):
 
     order: int = Field(default=100, description="Position in the navigation; lower comes first.")
     section: Text = Field(default="Guides", description="Navigation group the page sits in.")
+    state_chooser: bool = Field(
+        default=False,
+        description="Jobseekers: a 'Your state' choice at the top of the page that shows the "
+        "state's legal floors (kept with the offer checklist's answers, on the device); in an "
+        "edition pinned to one state, a pointer to that state's floors instead.",
+    )
     body: str = Field(default="", description="The Markdown body (after the front matter).")
 
 

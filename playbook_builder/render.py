@@ -406,9 +406,20 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
             wioa_indicators=WIOA_INDICATORS,
             wioa_source=WIOA_INDICATORS_SOURCE,
         )
+    offer = next((c for c in checklists if c.kind == "offer-evaluation"), None)
     for page in pages:
+        box = (
+            _state_box(state_view, offer, edition, page_path(page)) if page.state_chooser else None
+        )
         add(
-            page_path(page), "page.md.j2", page.title, shown.files[page.id], memo=(page,), item=page
+            page_path(page),
+            "page.md.j2",
+            page.title,
+            shown.files[page.id],
+            # The state box depends on more than the page: no reuse from the last render.
+            memo=None if box else (page,),
+            item=page,
+            state_box=box,
         )
     if practices:
         add(
@@ -504,6 +515,28 @@ def _state_view(items: list[Jurisdiction], edition: Edition) -> dict[str, Any]:
         "money": jur.money,
         "fact_labels": jur.FACT_LABELS,
         "date_text": lambda d: f"{d:%B} {d.day}, {d.year}",
+    }
+
+
+def _state_box(
+    view: dict[str, Any], offer: Checklist | None, edition: Edition, current: str
+) -> dict[str, Any] | None:
+    """What a page with ``state_chooser`` shows: the pinned state's name and page, or the
+    chooser's data (the data file, and the offer checklist whose answers keep the choice)."""
+    links = _state_links(view, current)
+    if links is None:
+        return None
+    if view["pinned"] is not None:
+        return {"pinned": view["pinned"].title, "page": links["page"]}
+    if offer is None:
+        return None
+    return {
+        "pinned": None,
+        "page": links["page"],
+        "data": links["data"],
+        "edition": edition.id,
+        "checklist": offer.id,
+        "version": offer.version,
     }
 
 

@@ -993,6 +993,13 @@ def test_print_without_script_shows_the_whole_checklist(browser: Browser, base: 
         context.close()
 
 
+def states_loaded(page: Page, box: str) -> None:
+    """Wait until the state chooser in ``box`` has its list (fetched after the page)."""
+    page.wait_for_function(
+        f"() => {{ const s = document.querySelector('{box} select'); return s && !s.disabled; }}"
+    )
+
+
 def test_quick_check_first_and_the_full_list_keep_every_answer(page: Page, base: str) -> None:
     page.goto(base + OFFER)
     speak_up = page.get_by_role("group", name="Can you raise a problem without fear?")
@@ -1176,7 +1183,7 @@ def test_offer_comparison_reads_on_a_phone_and_prints_on_one_page(
 def test_state_chooser_shows_keeps_restores_and_clears(page: Page, base: str) -> None:
     page.goto(base + OFFER)
     chooser = page.get_by_label("Your state")
-    page.wait_for_function("() => !document.querySelector('.pb-state-choice select').disabled")
+    states_loaded(page, ".pb-state-choice")
     assert chooser.locator("option").all_inner_texts() == ["Choose a state", "Colorado", "Texas"]
     page.locator("#pb-item-pay-written summary").click()
     floor = page.locator("#pb-item-pay-written .pb-state-floor")
@@ -1192,7 +1199,7 @@ def test_state_chooser_shows_keeps_restores_and_clears(page: Page, base: str) ->
     key = "playbook:jobseekers:offer-check:v1"
     assert json.loads(stored(page, "sessionStorage")[key])["state"] == "CO"
     page.reload()
-    page.wait_for_function("() => !document.querySelector('.pb-state-choice select').disabled")
+    states_loaded(page, ".pb-state-choice")
     assert chooser.input_value() == "CO"
     # A state with unknown facts says to check with its labor department.
     page.locator("#pb-item-pay-written summary").click()
@@ -1215,6 +1222,38 @@ def test_state_chooser_shows_keeps_restores_and_clears(page: Page, base: str) ->
     assert "In Colorado" in floor.inner_text()
 
 
+def test_rights_page_state_choice_is_kept_with_the_offer_answers(page: Page, base: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(base + "jobseekers/guides/rights/")
+    chooser = page.get_by_label("Your state")
+    states_loaded(page, ".pb-state-page")
+    # Only the state box's modules: no checklist script on a page without a checklist.
+    assert not [url for url in requests if url.endswith("/checklist/main.js")]
+    chooser.select_option("CO")
+    box = page.locator(".pb-state-page .pb-state-floor")
+    text = box.inner_text()
+    assert "In Colorado" in text
+    assert "Minimum wage: $14.81 an hour (as of January 1, 2025)." in text
+    assert "Paid sick leave: yes" in text
+    assert "you get whichever gives you the most" in text
+    key = "playbook:jobseekers:offer-check:v1"
+    assert json.loads(stored(page, "sessionStorage")[key])["state"] == "CO"
+    # The checklist reads the same record: the same state, no answers.
+    page.goto(base + OFFER)
+    states_loaded(page, ".pb-state-choice")
+    assert page.get_by_label("Your state").input_value() == "CO"
+    assert "0 of 2 answered" in page.inner_text(".pb-progress-text")
+    page.get_by_role("button", name="Clear my answers").click()
+    page.get_by_role("button", name="Yes, clear them").click()
+    page.goto(base + "jobseekers/guides/rights/")
+    states_loaded(page, ".pb-state-page")
+    assert chooser.input_value() == ""
+    assert stored(page, "sessionStorage") == {} or "CO" not in json.dumps(
+        stored(page, "sessionStorage")
+    )
+
+
 def test_pinned_state_edition_shows_its_figures_without_a_chooser(
     browser: Browser, base: str
 ) -> None:
@@ -1233,6 +1272,10 @@ def test_pinned_state_edition_shows_its_figures_without_a_chooser(
         page.goto(base + "jobseekers-co/checklists/offer-check/")
         page.wait_for_selector(".pb-progress")
         assert page.locator(".pb-state-choice").count() == 0
+        # The state's own rights page points to its floors, with no chooser either.
+        page.goto(base + "jobseekers-co/guides/rights/")
+        assert "Your state: Colorado" in page.inner_text("article")
+        assert page.locator(".pb-state-page, select").count() == 0
     finally:
         page.close()
 

@@ -289,6 +289,7 @@ export default {
   "state.loading": "Loading the states\u2026",
   "state.failed": "The state figures could not be loaded.",
   "state.page": "See every state\u2019s floors",
+  "statePage.hint": "Shows your state\u2019s legal floors here and in the job offer checklist. Kept with your checklist answers, on this device only.",
   "state.chosen": "Showing figures for %{name}.",
   "state.pick": "Choose your state at the top of the checklist to see its figures here.",
   "state.title": "In %{name}",
