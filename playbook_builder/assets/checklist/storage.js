@@ -63,8 +63,9 @@ export class Store {
     this.prefix = "playbook:" + def.edition + ":" + def.checklist + ":";
     this.key = this.prefix + "v" + def.version;
     this.rememberKey = this.prefix + "remember";
-    // Set once the "kept in this tab only" notice was shown (sessionStorage: per tab).
-    this.noticeKey = this.prefix + "noticed";
+    // Set once the "kept in this tab only" notice was shown (sessionStorage: per tab). Not
+    // an answers record, so not under the records' "playbook:" prefix.
+    this.noticeKey = "playbook-notice:" + def.edition + ":" + def.checklist;
     this.session = storageArea("sessionStorage");
     this.local = storageArea("localStorage");
     this.remember = getItem(this.local, this.rememberKey) === "1";
