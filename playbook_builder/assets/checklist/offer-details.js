@@ -75,7 +75,29 @@ function saved(cl) {
   cl.render(false);
 }
 
+/* The details box; its fields are built when it is first opened (a date field and the
+ * selects cost enough to slow the page's start on a phone, and most readers never open
+ * it). */
 export function buildOfferDetails(cl) {
+  const t = cl.t;
+  cl.detailInputs = null;
+  cl.detailGrid = el("div", { className: "pb-detail-grid" });
+  cl.detailsSummary = el("summary", { text: t("details.title", { name: cl.offerName(cl.current) }) });
+  cl.detailsBox = el("details", { className: "pb-offer-numbers" }, [
+    cl.detailsSummary,
+    el("p", { className: "pb-hint", text: t("details.hint") }),
+    cl.detailGrid,
+  ]);
+  cl.detailsBox.addEventListener("toggle", () => {
+    if (cl.detailsBox.open && !cl.detailInputs) {
+      buildFields(cl);
+      fillFields(cl);
+    }
+  });
+  return cl.detailsBox;
+}
+
+function buildFields(cl) {
   const t = cl.t;
   const inputs = {};
   const number = (key, label) => {
@@ -98,7 +120,7 @@ export function buildOfferDetails(cl) {
     saved(cl);
   });
   inputs.start_date = start;
-  const grid = el("div", { className: "pb-detail-grid" }, [
+  [
     number("pay_amount", "details.pay"),
     pick("pay_period", "details.payPeriod", PAY_LABELS),
     number("hours_expected", "details.hoursExpected"),
@@ -108,19 +130,11 @@ export function buildOfferDetails(cl) {
     number("health_cost", "details.healthCost"),
     pick("health_period", "details.healthPeriod", HEALTH_LABELS),
     field(t("details.startDate"), start, startError),
-  ]);
+  ].forEach((node) => cl.detailGrid.appendChild(node));
   cl.detailInputs = inputs;
-  cl.detailsSummary = el("summary", { text: t("details.title", { name: cl.offerName(cl.current) }) });
-  cl.detailsBox = el("details", { className: "pb-offer-numbers" }, [
-    cl.detailsSummary,
-    el("p", { className: "pb-hint", text: t("details.hint") }),
-    grid,
-  ]);
-  return cl.detailsBox;
 }
 
-/** The current offer's details into the fields (on load, restore and switching offers). */
-export function fillOfferDetails(cl) {
+function fillFields(cl) {
   const details = cl.sets[cl.current].details;
   Object.keys(cl.detailInputs).forEach((key) => {
     const input = cl.detailInputs[key];
@@ -130,8 +144,15 @@ export function fillOfferDetails(cl) {
     const error = input.parentNode.querySelector(".pb-detail-error");
     if (error) error.textContent = "";
   });
-  if (Object.keys(details).length) cl.detailsBox.open = true;
+}
+
+/** The current offer's details into the fields (on load, restore and switching offers). */
+export function fillOfferDetails(cl) {
+  const details = cl.sets[cl.current].details;
   cl.detailsSummary.textContent = cl.t("details.title", { name: cl.offerName(cl.current) });
+  if (Object.keys(details).length && !cl.detailInputs) buildFields(cl);
+  if (cl.detailInputs) fillFields(cl);
+  if (Object.keys(details).length) cl.detailsBox.open = true;
 }
 
 export { HEALTH_LABELS, PAY_LABELS };

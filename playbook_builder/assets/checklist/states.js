@@ -34,8 +34,6 @@ export function buildStateChoice(cl) {
   const href = cl.form.getAttribute("data-pb-states");
   if (!href) return null;
   const t = cl.t;
-  const locale = document.documentElement.lang || "en";
-  cl.stateFormat = { t, money: moneyFormat(locale), date: dateFormat(locale) };
   const id = nextId("state");
   const hintId = nextId("state-hint");
   cl.stateSelect = el("select", { id, "aria-describedby": hintId, disabled: true }, [
@@ -108,6 +106,11 @@ export function renderStateFloors(cl) {
       return;
     }
     const names = (box.getAttribute("data-pb-facts") || "").split(" ").filter(Boolean);
+    if (!cl.stateFormat) {
+      // Made on first use: number and date formats take a while to set up.
+      const locale = document.documentElement.lang || "en";
+      cl.stateFormat = { t, money: moneyFormat(locale), date: dateFormat(locale) };
+    }
     const lines = stateLines(cl.stateData, code, names, cl.stateFormat);
     box.appendChild(el("p", { className: "pb-state-title" }, [el("strong", { text: t("state.title", { name: stateName(cl, code) }) })]));
     box.appendChild(el("ul", null, lines.map((line) => el("li", null, partNodes(line)))));
