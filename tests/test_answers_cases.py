@@ -83,3 +83,9 @@ def test_python_reader(case: dict[str, Any]) -> None:
         assert saved.version == expect["version"]
     if "names" in expect:
         assert [name for name, _ in saved.answer_sets] == expect["names"]
+    if "details" in expect:
+        assert saved.details == expect["details"]
+    if "state" in expect:
+        assert saved.state == expect["state"]
+    if "ignored_details" in expect:
+        assert saved.ignored_details == expect["ignored_details"]

@@ -84,3 +84,22 @@ def test_node_unit_tests_pass() -> None:
     )
     assert run.returncode == 0, f"node --test failed:\n{run.stdout}\n{run.stderr}"
     assert "# fail 0" in run.stdout
+
+
+def test_the_loader_preloads_every_checklist_module() -> None:
+    """checklist-loader.js preloads the modules main.js imports: the list is the folder."""
+    import re
+
+    loader = (REPO / "playbook_builder/assets/checklist-loader.js").read_text("utf-8")
+    listed = re.findall(r'^\s+"([\w-]+\.js)",$', loader.split("const MODULES = [")[1], re.M)
+    folder = REPO / "playbook_builder/assets/checklist"
+    entries = {"main.js", "state-page.js"}  # loaded by the loader itself
+    modules = sorted(p.name for p in folder.glob("*.js") if p.name not in entries)
+    assert listed == modules
+    # And each is imported by some module, so none is preloaded for nothing.
+    imported = {
+        name
+        for path in folder.glob("*.js")
+        for name in re.findall(r'from "\./([\w-]+\.js)"', path.read_text("utf-8"))
+    }
+    assert imported == set(modules)

@@ -180,7 +180,7 @@ def test_overlay_problems_name_the_overlay_file(
     page.write_text(page.read_text().replace("(ref:pay-equity)", "(ref:pay-equty)"))
     assert main(["validate", "--root", str(mini)]) == 1
     err = capsys.readouterr().err
-    assert "overlays/co/content/pages/rights.md:9:" in err
+    assert "overlays/co/content/pages/rights.md:10:" in err
     assert "link to 'ref:pay-equty' points at no item (did you mean 'pay-equity'?)" in err
 
 

@@ -303,7 +303,7 @@ REFUSED: dict[str, Any] = {
     "not json": "{answers: 1",
     "not an object": "[1, 2]",
     "no format": json.dumps({"checklist": "employer-check", "version": 2, "answers": {}}),
-    "format 2": {"format": 2},
+    "format 3": {"format": 3},
     "format true": {"format": True},
     "other checklist": {"checklist": "offer-check"},
     "newer version": {"version": 3},

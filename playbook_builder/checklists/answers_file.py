@@ -8,14 +8,19 @@ The format and the rules are documented in ``ANSWERS_FORMAT.md``; the page's rea
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import math
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
-# Version of the saved-answers file format (and of the embedded definition).
-FORMAT_VERSION = 1
+# Version of the saved-answers file format (and of the embedded definition). Format 1
+# files (no offer details, no state) are still read: they are format 2 files without them.
+FORMAT_VERSION = 2
+READABLE_FORMATS = (1, 2)
 # Limits the page and read_answers_file both enforce; embedded in the definition.
 MAX_FILE_BYTES = 256 * 1024
 MAX_OFFERS = 3
@@ -24,6 +29,21 @@ MAX_NAME_LENGTH = 60
 # is not a saved file, and refusing it before parsing keeps parsers out of deep recursion.
 MAX_DEPTH = 32
 OFFER_KIND = "offer-evaluation"
+# An offer's details (format 2): the numbers people weigh, each optional. Numbers must be
+# finite and between 0 and the limit; anything else is left out and counted.
+DETAIL_LIMITS: dict[str, float] = {
+    "pay_amount": 10_000_000,
+    "hours_expected": 168,
+    "hours_guaranteed": 168,
+    "commute_minutes": 1440,
+    "commute_cost_week": 100_000,
+    "health_cost": 100_000,
+}
+# Pay periods, and pay periods of a year for the health-cover cost.
+PAY_PERIODS = ("hour", "week", "month", "year")
+HEALTH_PERIODS: dict[str, int] = {"week": 52, "two-weeks": 26, "half-month": 24, "month": 12}
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+_STATE = re.compile(r"[A-Z]{2}")
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _OTHER_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 (and UTF-32 little-endian) byte-order marks
@@ -50,6 +70,10 @@ class SavedAnswers:
     ignored_items: int  # answers to item ids the checklist does not have
     ignored_values: int  # answers whose value is not on the checklist's scale
     small_employer: bool
+    # Offer checklists: each offer's details (pay, hours, commute...), in offer order.
+    details: list[dict[str, Any]] = field(default_factory=list)
+    state: str | None = None  # the reader's state (a postal code), offer checklists only
+    ignored_details: int = 0  # details (or a state) left out as not valid
 
 
 def content_key(data: bytes) -> str:
@@ -139,14 +163,14 @@ def read_answers_file(data: bytes | str, definition: Mapping[str, Any]) -> Saved
     document = decode_document(data)
     if not isinstance(document, dict) or "format" not in document:
         _refuse("not-answers", "the file is not a saved-answers file")
-    if document["format"] != FORMAT_VERSION or isinstance(document["format"], bool):
+    if document["format"] not in READABLE_FORMATS or isinstance(document["format"], bool):
         _refuse("format", "the file is in a format this checklist does not read")
     if document.get("checklist") != definition["checklist"]:
         _refuse("checklist", "the file holds answers for a different checklist")
     version = _version(document, definition["version"])
     items = {item["id"] for section in definition["sections"] for item in section["items"]}
     values = {o["value"] for o in definition["scale"]}
-    counts = {"items": 0, "values": 0}
+    counts = {"items": 0, "values": 0, "details": 0}
 
     def clean(answers: object) -> dict[str, str]:
         if not isinstance(answers, dict):
@@ -162,6 +186,8 @@ def read_answers_file(data: bytes | str, definition: Mapping[str, Any]) -> Saved
         return kept
 
     sets: list[tuple[str | None, dict[str, str]]] = []
+    details: list[dict[str, Any]] = []
+    state: str | None = None
     if definition["kind"] == OFFER_KIND:
         offers = document.get("offers")
         if not isinstance(offers, list) or not offers:
@@ -172,6 +198,8 @@ def read_answers_file(data: bytes | str, definition: Mapping[str, Any]) -> Saved
             if not isinstance(offer, dict):
                 _refuse("offers-shape", "the file's offers are not in the expected shape")
             sets.append((_offer_name(offer.get("name"), number), clean(offer.get("answers"))))
+            details.append(_details(offer.get("details"), counts))
+        state = _state(document.get("state"), counts)
     else:
         sets.append((None, clean(document.get("answers"))))
     return SavedAnswers(
@@ -180,7 +208,64 @@ def read_answers_file(data: bytes | str, definition: Mapping[str, Any]) -> Saved
         ignored_items=counts["items"],
         ignored_values=counts["values"],
         small_employer=document.get("small_employer") is True,
+        details=details,
+        state=state,
+        ignored_details=counts["details"],
     )
+
+
+def _number(value: object, limit: float) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return math.isfinite(value) and 0 <= value <= limit
+
+
+def _date(value: object) -> bool:
+    match = _DATE.fullmatch(value) if isinstance(value, str) else None
+    if match is None or not 1900 <= int(match.group(1)) <= 2100:
+        return False
+    try:
+        dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return False
+    return True
+
+
+def _details(raw: object, counts: dict[str, int]) -> dict[str, Any]:
+    """An offer's details, keeping the valid ones (``null`` means not given)."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        counts["details"] += 1
+        return {}
+    kept: dict[str, Any] = {}
+    for key, value in raw.items():
+        if value is None:
+            continue
+        if key in DETAIL_LIMITS:
+            ok = _number(value, DETAIL_LIMITS[key])
+        elif key == "pay_period":
+            ok = isinstance(value, str) and value in PAY_PERIODS
+        elif key == "health_period":
+            ok = isinstance(value, str) and value in HEALTH_PERIODS
+        elif key == "start_date":
+            ok = _date(value)
+        else:
+            ok = False
+        if ok:
+            kept[key] = value
+        else:
+            counts["details"] += 1
+    return kept
+
+
+def _state(raw: object, counts: dict[str, int]) -> str | None:
+    if raw is None:
+        return None
+    if isinstance(raw, str) and _STATE.fullmatch(raw):
+        return raw
+    counts["details"] += 1
+    return None
 
 
 def _offer_name(name: object, number: int) -> str:

@@ -27,7 +27,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from playbook_builder.checklists.answers_file import (
+    DETAIL_LIMITS,
     FORMAT_VERSION,
+    HEALTH_PERIODS,
     MAX_FILE_BYTES,
     MAX_NAME_LENGTH,
     MAX_OFFERS,
@@ -168,6 +170,9 @@ def _definition(
                     "practices": practices,
                     "ask": plain_text(entry.ask),
                     "red_flag": plain_text(entry.red_flag),
+                    "core": entry.core,
+                    "legal_floor": entry.legal_floor is not None,
+                    "state_facts": list(entry.state_facts),
                 }
             )
         sections.append(
@@ -203,6 +208,8 @@ def _definition(
             "offers": MAX_OFFERS,
             "name_length": MAX_NAME_LENGTH,
             "plan": PLAN_SIZE,
+            "details": dict(DETAIL_LIMITS),
+            "health_periods": dict(HEALTH_PERIODS),
         },
     }
 

@@ -54,6 +54,16 @@ Text = Annotated[
 Date = Annotated[dt.date, Strict()]
 AudienceName = Annotated[str, AfterValidator(_known_audience)]
 Level = Literal["low", "medium", "high"]
+# Facts of a jurisdiction a checklist item can show beside its legal floor.
+StateFact = Literal[
+    "minimum_wage",
+    "tipped_wage",
+    "paid_sick_leave",
+    "paid_family_leave",
+    "pay_transparency",
+    "osha_plan",
+    "scheduling",
+]
 Status = Literal["draft", "published"]
 
 # The six WIOA primary indicators of performance for the adult, dislocated worker and other core
@@ -257,6 +267,16 @@ class ChecklistItem(Strict_):
     )
     weight: float = Field(default=1.0, gt=0, le=10, description="Weight in the cluster score.")
     practices: list[Slug] = Field(default_factory=list, description="Ids of practices that help.")
+    core: bool = Field(
+        default=False,
+        description="Jobseekers: one of the 10-12 questions that matter most; the offer "
+        "checklist shows these first as a quick check, with the full list one tap away.",
+    )
+    state_facts: list[StateFact] = Field(
+        default_factory=list,
+        description="Jurisdiction facts to show beside this item's legal floor for the "
+        "reader's state (e.g. minimum_wage); the labor department is always shown.",
+    )
 
 
 class ChecklistSection(Strict_):
@@ -336,6 +356,12 @@ class Page(ContentItem):
 
     order: int = Field(default=100, description="Position in the navigation; lower comes first.")
     section: Text = Field(default="Guides", description="Navigation group the page sits in.")
+    state_chooser: bool = Field(
+        default=False,
+        description="Jobseekers: a 'Your state' choice at the top of the page that shows the "
+        "state's legal floors (kept with the offer checklist's answers, on the device); in an "
+        "edition pinned to one state, a pointer to that state's floors instead.",
+    )
     body: str = Field(default="", description="The Markdown body (after the front matter).")
 
 

@@ -54,7 +54,7 @@ from playbook_builder.render.translate import (
     use_translator,
 )
 from playbook_builder.render.translate import ui as _
-from playbook_builder.render.urls import built_href_to, relative
+from playbook_builder.render.urls import built_href_to, built_url, relative
 from playbook_builder.select import select_for_edition
 
 # The checklist script: ES modules in assets/checklist/, imported by the loader only on
@@ -404,6 +404,7 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
             item=case,
             clusters=clusters_by_id,
         )
+    state_view = _state_view(shown.of(Jurisdiction), edition)
     for checklist in checklists:
         checklist_linker = Linker(shown, page_path(checklist), edition.directory_urls)
         definition = checklist_definition(checklist, shown, edition, linker=checklist_linker)
@@ -421,6 +422,8 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
                 edition=edition,
                 parts=lambda text, linker=checklist_linker: text_parts(text, linker),
                 strings=script_strings_json(translator),
+                states=_state_links(state_view, page_path(checklist)),
+                **state_view,
             ),
         )
     for metric in metrics:
@@ -435,9 +438,20 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
             wioa_indicators=WIOA_INDICATORS,
             wioa_source=WIOA_INDICATORS_SOURCE,
         )
+    offer = next((c for c in checklists if c.kind == "offer-evaluation"), None)
     for page in pages:
+        box = (
+            _state_box(state_view, offer, edition, page_path(page)) if page.state_chooser else None
+        )
         add(
-            page_path(page), "page.md.j2", page.title, shown.files[page.id], memo=(page,), item=page
+            page_path(page),
+            "page.md.j2",
+            page.title,
+            shown.files[page.id],
+            # The state box depends on more than the page: no reuse from the last render.
+            memo=None if box else (page,),
+            item=page,
+            state_box=box,
         )
     if practices:
         add(
@@ -541,6 +555,57 @@ def _date_text(language: str) -> Any:
     from babel.dates import format_date
 
     return lambda d: format_date(d, format="long", locale=language)
+
+
+def _state_view(items: list[Jurisdiction], edition: Edition) -> dict[str, Any]:
+    """What a checklist form needs to show state floors: the pinned state's facts (an
+    edition named for one state), or nothing here and a chooser fed by the data file."""
+    from playbook_builder.content import jurisdictions as jur
+
+    federal, states = jur.ordered(items)
+    pinned = next((j for j in states if j.code == edition.jurisdiction), None)
+    return {
+        "pinned": pinned,
+        "federal": federal,
+        "has_states": bool(states),
+        "money": jur.money,
+        "fact_labels": jur.FACT_LABELS,
+        "date_text": _date_text(edition.language),
+    }
+
+
+def _state_box(
+    view: dict[str, Any], offer: Checklist | None, edition: Edition, current: str
+) -> dict[str, Any] | None:
+    """What a page with ``state_chooser`` shows: the pinned state's name and page, or the
+    chooser's data (the data file, and the offer checklist whose answers keep the choice)."""
+    links = _state_links(view, current)
+    if links is None:
+        return None
+    if view["pinned"] is not None:
+        return {"pinned": view["pinned"].title, "page": links["page"]}
+    if offer is None:
+        return None
+    return {
+        "pinned": None,
+        "page": links["page"],
+        "data": links["data"],
+        "edition": edition.id,
+        "checklist": offer.id,
+        "version": offer.version,
+    }
+
+
+def _state_links(view: dict[str, Any], current: str) -> dict[str, str] | None:
+    """The data file and state page, relative to a checklist page (None without states)."""
+    from playbook_builder.content import jurisdictions as jur
+
+    if not view["has_states"]:
+        return None
+    return {
+        "data": relative(jur.DATA_PATH, built_url(current) + "_"),
+        "page": built_href_to(STATE_PAGE, current),
+    }
 
 
 def _tidy(text: str) -> str:

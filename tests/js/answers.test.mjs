@@ -43,6 +43,9 @@ for (const item of cases) {
         expect.names
       );
     }
+    if ("details" in expect) assert.deepEqual(result.sets.map((set) => set.details), expect.details);
+    if ("state" in expect) assert.equal(result.state, expect.state);
+    if ("ignored_details" in expect) assert.equal(result.ignoredDetails, expect.ignored_details);
   });
 }
 

@@ -3,11 +3,15 @@
  * ReadError with a `reason` key (the same keys as Python's AnswersFileError.reason) and
  * `params`; the page turns it into words with its string table. Pure: no DOM.
  */
+import { validDetail } from "./offer-figures.js";
 import { own, pointsTable } from "./scoring.js";
 
 export const OFFER_KIND = "offer-evaluation";
 // Same as answers_file.MAX_DEPTH: a saved file is four levels deep.
 export const MAX_DEPTH = 32;
+// Formats this reader reads: format 1 files are format 2 files without offer details
+// and without a state (as answers_file.READABLE_FORMATS).
+export const READABLE_FORMATS = [1, 2];
 
 export class ReadError extends Error {
   constructor(reason, params) {
@@ -89,7 +93,7 @@ function parse(text) {
 
 function checkHeader(doc, def) {
   if (!isPlainObject(doc) || !own(doc, "format")) throw new ReadError("not-answers");
-  if (doc.format !== def.format) throw new ReadError("format", { found: shown(doc.format) });
+  if (READABLE_FORMATS.indexOf(doc.format) === -1) throw new ReadError("format", { found: shown(doc.format) });
   if (doc.checklist !== def.checklist) {
     throw new ReadError("checklist", { found: shown(doc.checklist), title: def.title });
   }
@@ -123,7 +127,31 @@ function cleaner(def, itemIds, counts) {
   };
 }
 
-function readOffers(doc, def, clean) {
+// An offer's details: the valid ones are kept, the rest left out and counted.
+function readDetails(raw, def, counts) {
+  if (raw === undefined || raw === null) return {};
+  if (!isPlainObject(raw)) {
+    counts.details += 1;
+    return {};
+  }
+  const kept = {};
+  Object.keys(raw).forEach((key) => {
+    const value = raw[key];
+    if (value === null) return;
+    if (validDetail(key, value, def.limits)) kept[key] = value;
+    else counts.details += 1;
+  });
+  return kept;
+}
+
+function readState(raw, counts) {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw === "string" && /^[A-Z]{2}$/.test(raw)) return raw;
+  counts.details += 1;
+  return null;
+}
+
+function readOffers(doc, def, clean, counts) {
   const offers = doc.offers;
   if (!Array.isArray(offers) || offers.length === 0) throw new ReadError("offers-shape");
   if (offers.length > def.limits.offers) {
@@ -131,25 +159,30 @@ function readOffers(doc, def, clean) {
   }
   return offers.map((offer) => {
     if (!isPlainObject(offer)) throw new ReadError("offers-shape");
-    return { name: cleanName(offer.name, def.limits.name_length), answers: clean(offer.answers) };
+    const name = cleanName(offer.name, def.limits.name_length);
+    const answers = clean(offer.answers);
+    return { name, answers, details: readDetails(offer.details, def, counts) };
   });
 }
 
 /** A saved document (file or storage record) -> answer sets, or a ReadError. */
 export function readDocument(doc, def, itemIds) {
   const version = checkHeader(doc, def);
-  const counts = { items: 0, values: 0, dropped: [] };
+  const counts = { items: 0, values: 0, details: 0, dropped: [] };
   const clean = cleaner(def, itemIds, counts);
-  const sets =
-    def.kind === OFFER_KIND ? readOffers(doc, def, clean) : [{ name: null, answers: clean(doc.answers) }];
+  const isOffer = def.kind === OFFER_KIND;
+  const sets = isOffer ? readOffers(doc, def, clean, counts) : [{ name: null, answers: clean(doc.answers) }];
+  const state = isOffer ? readState(doc.state, counts) : null;
   const current = doc.current;
   return {
     sets,
     current: Number.isInteger(current) && current >= 0 && current < sets.length ? current : 0,
     small: doc.small_employer === true,
+    state,
     version,
     ignoredItems: counts.items,
     ignoredValues: counts.values,
+    ignoredDetails: counts.details,
     dropped: counts.dropped,
   };
 }

@@ -58,6 +58,7 @@ function clearAnswers(cl) {
   cl.sets = [cl.emptySet(0)];
   cl.current = 0;
   cl.small = false;
+  cl.state = null;
   cl.fillForm();
   updateRememberHint(cl);
   cl.render(false);
@@ -155,5 +156,6 @@ function restored(cl, file, result) {
   }
   if (result.ignoredItems) note += " " + t("restore.ignoredItems", { count: result.ignoredItems });
   if (result.ignoredValues) note += " " + t("restore.ignoredValues", { count: result.ignoredValues });
+  if (result.ignoredDetails) note += " " + t("restore.ignoredDetails", { count: result.ignoredDetails });
   cl.say(note);
 }

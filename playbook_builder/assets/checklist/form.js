@@ -6,12 +6,16 @@ import { OFFER_KIND } from "./answers.js";
 import { el } from "./dom.js";
 import { buildActions } from "./files.js";
 import { number } from "./format.js";
+import { maybeShowKeepNotice } from "./keep-notice.js";
+import { fillOfferDetails } from "./offer-details.js";
 import { buildOffers, renderOfferList } from "./offers.js";
 import { flagged, renderOffer } from "./offer-summary.js";
 import { buildPairs } from "./pair.js";
 import { renderPrintAnswers } from "./print.js";
+import { buildQuickView, watchPrinting } from "./quick.js";
 import { buildResults, renderScores } from "./results.js";
 import { own, score } from "./scoring.js";
+import { buildStateChoice, fillState } from "./states.js";
 import { buildStorage, persist, Store } from "./storage.js";
 
 export class Checklist {
@@ -37,11 +41,12 @@ export class Checklist {
     this.sets = [this.emptySet(0)];
     this.current = 0;
     this.small = false;
+    this.state = null; // offer checklists: the reader's state, a postal code
     this.pairs = [];
   }
 
   emptySet(index) {
-    return { name: this.isOffer ? this.t("offer.default", { number: index + 1 }) : null, answers: {} };
+    return { name: this.isOffer ? this.t("offer.default", { number: index + 1 }) : null, answers: {}, details: {} };
   }
 
   answers() {
@@ -71,8 +76,13 @@ export class Checklist {
       title: def.title,
     };
     if (this.isOffer) {
-      doc.offers = this.sets.map((set, index) => ({ name: this.offerName(index), answers: set.answers }));
+      doc.offers = this.sets.map((set, index) => ({
+        name: this.offerName(index),
+        answers: set.answers,
+        details: set.details,
+      }));
       doc.current = this.current;
+      if (this.state) doc.state = this.state;
     } else {
       doc.answers = this.sets[0].answers;
       if (this.small) doc.small_employer = true;
@@ -84,9 +94,11 @@ export class Checklist {
     this.sets = result.sets.map((set, index) => ({
       name: this.isOffer ? set.name || this.t("offer.default", { number: index + 1 }) : null,
       answers: set.answers,
+      details: set.details || {},
     }));
     this.current = result.current;
     this.small = result.small;
+    this.state = result.state || null;
   }
 
   build() {
@@ -98,14 +110,27 @@ export class Checklist {
     this.watchRadios();
     const controls = form.querySelector(".pb-controls");
     controls.textContent = "";
-    if (this.isOffer) controls.appendChild(buildOffers(this));
-    controls.appendChild(buildStorage(this));
-    controls.appendChild(buildActions(this));
     this.message = el("p", { className: "pb-message", role: "status" });
     this.error = el("p", { className: "pb-error", role: "alert" });
-    controls.appendChild(this.message);
-    controls.appendChild(this.error);
+    if (this.isOffer) {
+      // The first question comes first on a phone: only the offer and state choices sit
+      // above the questions; keeping, saving and printing come after them.
+      controls.appendChild(buildOffers(this));
+      const state = buildStateChoice(this);
+      if (state) controls.appendChild(state);
+      controls.appendChild(this.message);
+      controls.appendChild(this.error);
+      this.quick = buildQuickView(this);
+      const end = el("div", { className: "pb-controls pb-controls-end" }, [buildStorage(this), buildActions(this)]);
+      form.appendChild(end);
+    } else {
+      controls.appendChild(buildStorage(this));
+      controls.appendChild(buildActions(this));
+      controls.appendChild(this.message);
+      controls.appendChild(this.error);
+    }
     controls.hidden = false;
+    watchPrinting(form);
     this.progress = this.buildProgress();
     form.appendChild(this.progress.root);
     this.results = document.getElementById("pb-results");
@@ -127,6 +152,7 @@ export class Checklist {
       if (!this.itemIds.has(id) || !(target.value in this.option)) return;
       this.answers()[id] = target.value;
       this.changed(true);
+      maybeShowKeepNotice(this, target.closest(".pb-item"));
     });
   }
 
@@ -157,7 +183,11 @@ export class Checklist {
       });
     });
     if (this.smallBox) this.smallBox.checked = this.small;
-    if (this.isOffer) renderOfferList(this);
+    if (this.isOffer) {
+      renderOfferList(this);
+      fillOfferDetails(this);
+      fillState(this);
+    }
   }
 
   changed(announce) {

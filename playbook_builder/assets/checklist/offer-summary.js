@@ -3,6 +3,7 @@
  * all offers.
  */
 import { el, nextId, tableRegion } from "./dom.js";
+import { renderWeigh } from "./offer-weigh.js";
 
 export function flagged(cl, answers) {
   return cl.items.filter((item) => {
@@ -157,14 +158,25 @@ function renderComparison(cl) {
   view.appendChild(el("h3", { id: titleId, text: t("offers.compareTitle") }));
   if (cl.sets.length < 2) {
     view.appendChild(el("p", { className: "pb-hint", text: t("offers.compareHint", { limit: cl.def.limits.offers }) }));
-    return;
   }
+  renderWeigh(cl, view, (answers) => flagged(cl, answers));
+  if (cl.sets.length < 2) return;
   const head = el("tr", null, [el("th", { scope: "col", text: t("offers.question") })]);
   cl.sets.forEach((set, index) => {
     const now = index === cl.current ? el("span", { className: "pb-hint", text: t("offers.answeringNow") }) : null;
     head.appendChild(el("th", { scope: "col" }, [cl.offerName(index), now]));
   });
-  const table = el("table", { "aria-labelledby": titleId }, [el("thead", null, [head]), summaryBody(cl)]);
+  const tableTitle = nextId("every-answer");
+  const table = el("table", { "aria-labelledby": tableTitle }, [el("thead", null, [head]), summaryBody(cl)]);
   cl.def.sections.forEach((section) => table.appendChild(sectionBody(cl, section)));
-  view.appendChild(tableRegion(table, { id: titleId }));
+  // Every answer side by side: long, so behind a disclosure, and screen only.
+  const every = el("details", { className: "pb-every-answer" }, [
+    el("summary", { id: tableTitle, text: t("weigh.everyAnswer") }),
+    tableRegion(table, { id: tableTitle }),
+  ]);
+  if (cl.everyOpen) every.open = true;
+  every.addEventListener("toggle", () => {
+    cl.everyOpen = every.open;
+  });
+  view.appendChild(every);
 }

@@ -3,6 +3,7 @@
  * offer-summary.js.
  */
 import { button, confirmInline, el, nextId } from "./dom.js";
+import { buildOfferDetails } from "./offer-details.js";
 import { persist } from "./storage.js";
 
 export function buildOffers(cl) {
@@ -10,10 +11,7 @@ export function buildOffers(cl) {
   const limits = cl.def.limits;
   const box = el("fieldset", { className: "pb-offers" });
   box.appendChild(el("legend", { text: t("offers.legend") }));
-  box.appendChild(el("p", { className: "pb-hint", text: t("offers.hint", { limit: limits.offers }) }));
   cl.offerList = el("div", { className: "pb-offer-list" });
-  box.appendChild(cl.offerList);
-  box.appendChild(buildNameInput(cl));
   cl.addOffer = button(t("offers.add"));
   cl.removeOffer = button(t("offers.remove"));
   cl.addOffer.addEventListener("click", () => addOffer(cl));
@@ -26,8 +24,14 @@ export function buildOffers(cl) {
     confirmInline(cl.confirmBox, strings, cl.removeOffer, () => removeOffer(cl));
   });
   cl.offerLimit = el("p", { className: "pb-hint pb-offer-limit", text: "" });
-  box.appendChild(el("div", { className: "pb-offer-actions" }, [cl.addOffer, cl.removeOffer]));
+  // One row above the questions: the offers and "Add"; the rest folds away.
+  box.appendChild(el("div", { className: "pb-offer-row" }, [cl.offerList, cl.addOffer]));
   box.appendChild(cl.offerLimit);
+  const more = buildOfferDetails(cl);
+  more.insertBefore(buildNameInput(cl), more.children[1]);
+  more.insertBefore(el("p", { className: "pb-hint", text: t("offers.hint", { limit: limits.offers }) }), more.children[1]);
+  more.appendChild(el("div", { className: "pb-offer-actions" }, [cl.removeOffer]));
+  box.appendChild(more);
   return box;
 }
 
@@ -97,10 +101,11 @@ function addOffer(cl) {
   const taken = new Set(cl.sets.map((set, index) => cl.offerName(index)));
   let n = cl.sets.length + 1;
   while (taken.has(cl.t("offer.default", { number: n }))) n += 1;
-  cl.sets.push({ name: cl.t("offer.default", { number: n }), answers: {} });
+  cl.sets.push({ name: cl.t("offer.default", { number: n }), answers: {}, details: {} });
   cl.current = cl.sets.length - 1;
   redraw(cl);
   cl.say(cl.t("offers.added", { name: cl.offerName(cl.current) }));
+  cl.detailsBox.open = true;
   cl.nameInput.focus();
   cl.nameInput.select();
 }

@@ -17,7 +17,7 @@ export function buildResults(cl) {
     view.flags = el("div", { className: "pb-flags" });
     view.asks = el("div", { className: "pb-asks" });
     view.good = el("div", { className: "pb-good" });
-    view.compare = el("div", { className: "pb-compare-wrap pb-screen-only" });
+    view.compare = el("div", { className: "pb-compare-wrap" });
     body.appendChild(view.heading);
     body.appendChild(view.counts);
     body.appendChild(el("div", { className: "pb-offer-lists" }, [view.flags, view.asks, view.good]));

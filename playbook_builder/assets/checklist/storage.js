@@ -63,6 +63,9 @@ export class Store {
     this.prefix = "playbook:" + def.edition + ":" + def.checklist + ":";
     this.key = this.prefix + "v" + def.version;
     this.rememberKey = this.prefix + "remember";
+    // Set once the "kept in this tab only" notice was shown (sessionStorage: per tab). Not
+    // an answers record, so not under the records' "playbook:" prefix.
+    this.noticeKey = "playbook-notice:" + def.edition + ":" + def.checklist;
     this.session = storageArea("sessionStorage");
     this.local = storageArea("localStorage");
     this.remember = getItem(this.local, this.rememberKey) === "1";
@@ -95,6 +98,14 @@ export class Store {
     if (this.remember) setItem(this.local, this.rememberKey, "1");
     else removeItem(this.local, this.rememberKey);
     removeItem(from, this.key);
+  }
+
+  noticeSeen() {
+    return getItem(this.session, this.noticeKey) === "1";
+  }
+
+  markNoticeSeen() {
+    setItem(this.session, this.noticeKey, "1");
   }
 
   clear() {
@@ -201,7 +212,7 @@ export function updateRememberHint(cl) {
   else cl.rememberHint.textContent = cl.t(store.remember ? "storage.hintOn" : "storage.hintOff");
 }
 
-function setRemember(cl, on) {
+export function setRemember(cl, on) {
   cl.store.setRemember(on);
   persist(cl);
   updateRememberHint(cl);

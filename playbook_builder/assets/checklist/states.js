@@ -1,0 +1,124 @@
+/* "Your state": a choice of state (all states and DC, from the edition's
+ * data/jurisdictions.json, fetched from this site only) kept with the answers on the
+ * device, and the state's figures beside each legal-floor item (state-facts.js words
+ * them). An edition pinned to one state has no chooser: its figures are on the page.
+ */
+import { el, nextId } from "./dom.js";
+import { persist } from "./storage.js";
+import { stateLines, stateList } from "./state-facts.js";
+
+function moneyFormat(locale) {
+  try {
+    const formatter = new Intl.NumberFormat(locale, { style: "currency", currency: "USD" });
+    return (value) => (typeof value === "number" && Number.isFinite(value) ? formatter.format(value) : "?");
+  } catch (error) {
+    return (value) => "$" + Number(value).toFixed(2);
+  }
+}
+
+function dateFormat(locale) {
+  let formatter = null;
+  try {
+    formatter = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  } catch (error) {
+    formatter = null;
+  }
+  return (text) => {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!match || !formatter) return text;
+    return formatter.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+  };
+}
+
+export function buildStateChoice(cl) {
+  const href = cl.form.getAttribute("data-pb-states");
+  if (!href) return null;
+  const t = cl.t;
+  const id = nextId("state");
+  const hintId = nextId("state-hint");
+  cl.stateSelect = el("select", { id, "aria-describedby": hintId, disabled: true }, [
+    el("option", { value: "", text: t("state.loading") }),
+  ]);
+  // Said to screen readers with the select; the intro says the same on screen.
+  cl.stateStatus = el("p", { className: "pb-hint pb-sr-only", id: hintId, text: t("state.hint") });
+  const box = el("div", { className: "pb-state-choice" }, [
+    el("label", { for: id, text: t("state.choose") }),
+    cl.stateSelect,
+    cl.stateStatus,
+  ]);
+  cl.stateSelect.addEventListener("change", () => {
+    cl.state = cl.stateSelect.value || null;
+    persist(cl);
+    renderStateFloors(cl);
+    if (cl.state) cl.say(t("state.chosen", { name: stateName(cl, cl.state) }));
+  });
+  fetch(new URL(href, window.location.href).href, { credentials: "same-origin" })
+    .then((response) => {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    })
+    .then((data) => {
+      cl.stateData = data;
+      const states = stateList(data);
+      cl.stateSelect.textContent = "";
+      cl.stateSelect.appendChild(el("option", { value: "", text: t("state.none") }));
+      states.forEach((state) => cl.stateSelect.appendChild(el("option", { value: state.code, text: state.name })));
+      cl.stateSelect.disabled = false;
+      fillState(cl);
+    })
+    .catch(() => {
+      cl.stateSelect.textContent = "";
+      cl.stateSelect.appendChild(el("option", { value: "", text: t("state.failed") }));
+      cl.stateStatus.textContent = t("state.failed");
+      cl.stateStatus.classList.remove("pb-sr-only");
+    });
+  return box;
+}
+
+function stateName(cl, code) {
+  const entry = stateList(cl.stateData).find((state) => state.code === code);
+  return entry ? entry.name : code;
+}
+
+/** The chosen state into the select and the figures (on load, restore and clear). */
+export function fillState(cl) {
+  if (!cl.stateSelect || !cl.stateData) return;
+  const known = stateList(cl.stateData).some((state) => state.code === cl.state);
+  cl.stateSelect.value = known ? cl.state : "";
+  renderStateFloors(cl);
+}
+
+function partNodes(parts) {
+  return parts.map((part) => {
+    if (part.href) return el("a", { href: part.href, text: part.text });
+    return part.strong ? el("strong", { text: part.text }) : document.createTextNode(part.text);
+  });
+}
+
+export function renderStateFloors(cl) {
+  const t = cl.t;
+  const code = cl.stateSelect && cl.stateSelect.value ? cl.stateSelect.value : null;
+  cl.form.querySelectorAll(".pb-state-floor[data-pb-facts]").forEach((box) => {
+    box.textContent = "";
+    box.hidden = false;
+    if (!code) {
+      box.appendChild(el("p", { className: "pb-hint" }, [t("state.pick") + " ", statePageLink(cl)]));
+      return;
+    }
+    const names = (box.getAttribute("data-pb-facts") || "").split(" ").filter(Boolean);
+    if (!cl.stateFormat) {
+      // Made on first use: number and date formats take a while to set up.
+      const locale = document.documentElement.lang || "en";
+      cl.stateFormat = { t, money: moneyFormat(locale), date: dateFormat(locale) };
+    }
+    const lines = stateLines(cl.stateData, code, names, cl.stateFormat);
+    box.appendChild(el("p", { className: "pb-state-title" }, [el("strong", { text: t("state.title", { name: stateName(cl, code) }) })]));
+    box.appendChild(el("ul", null, lines.map((line) => el("li", null, partNodes(line)))));
+    box.appendChild(el("p", { className: "pb-state-rule" }, [t("state.rule") + " ", statePageLink(cl)]));
+  });
+}
+
+function statePageLink(cl) {
+  const page = cl.form.getAttribute("data-pb-state-page");
+  return page ? el("a", { href: page, className: "pb-state-page", text: cl.t("state.page") }) : null;
+}
