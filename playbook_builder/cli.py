@@ -6,11 +6,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from playbook_builder.problems import ContentError, format_report, has_errors
-from playbook_builder.project import Project, find_root, open_project
+
+# Each command imports what it uses when it runs: `playbook validate` never loads MkDocs,
+# Material or the sanitiser, and `playbook --help` not even the content models.
+if TYPE_CHECKING:
+    from playbook_builder.project import Project
 
 
 def _root_option(f: click.decorators.FC) -> click.decorators.FC:
@@ -34,9 +39,11 @@ def _log_to_terminal(level: int) -> None:
     logger.propagate = False
 
 
-def _load(root: Path | None, *, readability: bool = True) -> Project:
+def _load(root: Path | None, *, readability: bool = True, only: str | None = None) -> Project:
+    from playbook_builder.project import find_root, open_project
+
     try:
-        return open_project(find_root(root or Path.cwd()), readability=readability)
+        return open_project(find_root(root or Path.cwd()), readability=readability, only=only)
     except ContentError as exc:
         click.echo(format_report(exc.problems), err=True, nl=False)
         raise SystemExit(1) from None
@@ -146,7 +153,9 @@ def serve(root: Path | None, edition_id: str, port: int, drafts: bool) -> None:
     from playbook_builder.mkdocs_adapter import serve_config
 
     _log_to_terminal(logging.INFO)
-    project = _load(root)
+    # The preview shows no reading-grade warnings, and checks only the overlay of the
+    # edition it serves; the plugin then renders that edition alone.
+    project = _load(root, readability=False, only=edition_id)
     (edition,) = _pick_editions(project, [edition_id])
     serve_config(edition.config_file, port=port, drafts=drafts)
 

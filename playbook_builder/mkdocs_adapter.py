@@ -8,6 +8,7 @@ here means a future engine is one new adapter, not a rewrite.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from importlib import resources
@@ -36,10 +37,11 @@ from playbook_builder.render import (
     CSS_ASSETS,
     JS_ASSETS,
     RenderedEdition,
+    _bytecode_cache,
     asset_source,
     render_edition,
 )
-from playbook_builder.sanitise import PageRejected, sanitise_html, secure_page
+from playbook_builder.sanitise import PageRejected, Sanitised, sanitise_html, secure_page
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -75,22 +77,48 @@ def _script(entry: dict[str, str]) -> c.ExtraScriptValue | str:
 CONTENT_POLL_SECONDS = 0.2
 
 
-class _InMemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled theme templates kept in this process, across preview rebuilds."""
+class _ThemeBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept in this process (each edition of a build and each
+    preview rebuild makes a new theme environment), and between runs in the same user
+    cache folder as our own compiled templates. Jinja checks each entry against the
+    template's source and compiles again when the theme changed."""
 
     def __init__(self) -> None:
         self._store: dict[str, bytes] = {}
+        self._disk: jinja2.FileSystemBytecodeCache | bool | None = False
+
+    def _on_disk(self) -> jinja2.FileSystemBytecodeCache | None:
+        if self._disk is False:
+            self._disk = _bytecode_cache("theme")
+        assert not isinstance(self._disk, bool)
+        return self._disk
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> jinja2.bccache.Bucket:
+        # Compiled code depends on the environment's extensions as well as the source.
+        extensions = ",".join(sorted(environment.extensions))
+        return super().get_bucket(environment, f"{name}|{extensions}", filename, source)
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         data = self._store.get(bucket.key)
         if data is not None:
             bucket.bytecode_from_string(data)
+            return
+        disk = self._on_disk()
+        if disk is not None:
+            disk.load_bytecode(bucket)
+            if bucket.code is not None:
+                self._store[bucket.key] = bucket.bytecode_to_string()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._store[bucket.key] = bucket.bytecode_to_string()
+        disk = self._on_disk()
+        if disk is not None:
+            disk.dump_bytecode(bucket)
 
 
-_THEME_BYTECODE = _InMemoryBytecodeCache()
+_THEME_BYTECODE = _ThemeBytecodeCache()
 
 
 class _GeneratedPage(File):
@@ -125,6 +153,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._built_nav: object = None
         self._config_key: int = 0
         self._built_config_key: int = 0
+        self._sanitised: dict[str, tuple[bytes, Sanitised]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -182,9 +211,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return server
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        # Every rebuild makes a new theme environment that compiles the theme's templates
-        # again; a bytecode cache keeps a preview rebuild from paying for that each time.
-        if self.serving and env.bytecode_cache is None:
+        # Every build makes a new theme environment that compiles the theme's templates
+        # again; a bytecode cache keeps each edition of a build, each preview rebuild
+        # and the next run from paying for that.
+        if env.bytecode_cache is None:
             env.bytecode_cache = _THEME_BYTECODE
         return env
 
@@ -237,10 +267,24 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             page.update_date = rendered.updated.isoformat()
         return page
 
+    def _sanitise(self, src_uri: str, html: str) -> Sanitised:
+        # A preview rebuild after a navigation or config change converts every page
+        # again, mostly to the same HTML: the last result per page is kept (in this
+        # process only, never on disk) and reused when the HTML is the same.
+        if not self.serving:
+            return sanitise_html(html)
+        digest = hashlib.sha256(html.encode("utf-8")).digest()
+        kept = self._sanitised.get(src_uri)
+        if kept is not None and kept[0] == digest:
+            return kept[1]
+        result = sanitise_html(html)
+        self._sanitised[src_uri] = (digest, result)
+        return result
+
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         # The net under validation: only allow-listed tags, attributes and URL schemes.
         # A warning fails a --strict build and names the content file.
-        result = sanitise_html(html)
+        result = self._sanitise(page.file.src_uri, html)
         if result.removed:
             log.warning(
                 "%s: the HTML sanitiser removed %s",

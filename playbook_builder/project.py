@@ -34,11 +34,13 @@ def find_root(start: Path) -> Path:
     return start
 
 
-def open_project(root: Path, *, readability: bool = True) -> Project:
+def open_project(root: Path, *, readability: bool = True, only: str | None = None) -> Project:
     """Load a project; raise :class:`ContentError` with every problem if it has errors.
 
     ``readability`` adds the reading-grade warnings (loading the pronunciation
-    dictionary takes about a second, so a plain build skips them).
+    dictionary takes about a second when texts are new, so a plain build skips them).
+    ``only`` names the one edition a command works on (the preview): the base content
+    is checked in full, and of the editions' overlays only that edition's.
     """
     editions = discover_editions(root)
     if not editions:
@@ -58,7 +60,8 @@ def open_project(root: Path, *, readability: bool = True) -> Project:
         from playbook_builder.overlays import load_overlay
 
         for edition in editions:
-            problems += load_overlay(content, edition)[1]
+            if only is None or edition.id == only:
+                problems += load_overlay(content, edition)[1]
     if readability and not has_errors(problems):
         from playbook_builder.readability import reading_grade_problems
 

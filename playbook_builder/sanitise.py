@@ -135,21 +135,103 @@ def _drop_unsafe_urls(tag: str, name: str, value: str) -> str | None:
     return value
 
 
-class _Elements(HTMLParser):
-    """Start tags with their attributes, as a browser would read them."""
+# A tag the parser read: its name, and its attributes (None for an end tag).
+_Event = tuple[str, tuple[tuple[str, str | None], ...] | None]
+
+# Most lines of a page repeat on every page of an edition (header, navigation, footer)
+# and many lines of page bodies repeat between editions. The tags a parser reads in a
+# line that it starts and ends in its initial state depend on that line alone, so they
+# are kept (in this process only) and played back instead of parsing the line again.
+_LINE_EVENTS: dict[str, tuple[_Event, ...]] = {}
+_LINE_EVENTS_MAX = 200_000
+_LINE_MAX_CHARS = 4_000
+# The parser's whole state is its unread text and whether it is inside a script or
+# style element; a Python whose parser keeps more state parses every line instead.
+_PLAYBACK = set(vars(HTMLParser())) == {
+    "cdata_elem",
+    "convert_charrefs",
+    "interesting",
+    "lasttag",
+    "lineno",
+    "offset",
+    "rawdata",
+}
+
+
+class _FastParser(HTMLParser):
+    """HTMLParser that reads repeated lines once (see _LINE_EVENTS) and skips its line
+    and column bookkeeping (nothing here asks for a position). Subclasses implement
+    ``start`` and ``end``."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, dict[str, str]]] = []
+        self._events: list[_Event] | None = None
+
+    def updatepos(self, i: int, j: int) -> int:
+        return j
+
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pass
+
+    def end(self, tag: str) -> None:
+        pass
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._events is not None:
+            self._events.append((tag, tuple(attrs)))
+        self.start(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._events is not None:
+            self._events.append((tag, None))
+        self.end(tag)
+
+    def _at_rest(self) -> bool:
+        return not self.rawdata and self.cdata_elem is None
+
+    def read(self, text: str) -> None:
+        """Parse all of ``text`` (the same tags, in the same order, as ``feed`` then
+        ``close``)."""
+        if not _PLAYBACK:
+            self.feed(text)
+            self.close()
+            return
+        for line in text.splitlines(keepends=True):
+            if not self._at_rest() or len(line) > _LINE_MAX_CHARS:
+                self.feed(line)
+                continue
+            seen = _LINE_EVENTS.get(line)
+            if seen is not None:
+                for tag, attrs in seen:
+                    if attrs is None:
+                        self.end(tag)
+                    else:
+                        self.start(tag, list(attrs))
+                continue
+            self._events = []
+            self.feed(line)
+            if self._at_rest():
+                if len(_LINE_EVENTS) >= _LINE_EVENTS_MAX:
+                    _LINE_EVENTS.clear()
+                _LINE_EVENTS[line] = tuple(self._events)
+            self._events = None
+        self.close()
+
+
+class _Elements(_FastParser):
+    """Start tags with their attributes, as a browser would read them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, dict[str, str]]] = []
+
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.found.append((tag, {k: v or "" for k, v in attrs}))
 
 
 def _elements(text: str) -> list[tuple[str, dict[str, str]]]:
     parser = _Elements()
-    parser.feed(text)
-    parser.close()
+    parser.read(text)
     return parser.found
 
 
@@ -234,14 +316,14 @@ _FETCHING_RELS = {
 _BAD_ELEMENTS = {"base", "object", "embed", "iframe", "frame", "applet"}
 
 
-class _PageAudit(HTMLParser):
+class _PageAudit(_FastParser):
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.problems: list[str] = []
         self.in_title = False
         self.title_tags = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.in_title:
             self.title_tags += 1
         values = {k: (v or "") for k, v in attrs}
@@ -262,7 +344,7 @@ class _PageAudit(HTMLParser):
             if name == "src" and tag == "script" and _foreign(value):
                 self.problems.append(f"a script from {value[:80]!r}")
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
 
@@ -311,8 +393,7 @@ def secure_page(page_html: str, title: str | None, site_name: str) -> str:
         else:
             hashes.append(script_hash(body))
     audit = _PageAudit()
-    audit.feed(page_html)
-    audit.close()
+    audit.read(page_html)
     problems.extend(audit.problems)
     if audit.title_tags:
         problems.append("markup inside <title>")

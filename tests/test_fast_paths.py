@@ -133,3 +133,80 @@ def test_export_imports_no_site_engine(mini: Path, tmp_path: Path) -> None:
         ["export", "--root", str(mini), "--edition", "employers", "--out", str(tmp_path / "x")]
     )
     assert "mkdocs" not in loaded and "nh3" not in loaded and "material" not in loaded
+
+
+# ------------------------------------------------------------------ repeated lines
+
+TRICKY_LINES = [
+    '<nav class="md-nav"><ul><li><a href="../x/">X</a></li>\n',
+    "<p>plain text &amp; more</p>\n",
+    "text that ends with an ampersand &amp\n",
+    '<a href="javascript:alert(1)">bad</a>\n',
+    '<img src="x.png" onerror="alert(1)">\n',
+    "<div\n",
+    '  class="split-tag" onclick="x()">\n',
+    "<!-- a comment\n",
+    "that ends here -->\n",
+    "<script>\n",
+    "var a = '<img onerror=x>';\n",
+    "</script>\n",
+    "<script>inline()</script>\n",
+    "<title>Page <b>bold</b>\n",
+    "</title>\n",
+    "<style>p { color: red }\n",
+    "</style>\n",
+    '<link rel="stylesheet" href="https://elsewhere.example/x.css">\n',
+    "<\n",
+    "</\n",
+    "<iframe src=x></iframe>\n",
+    "<![CDATA[ x ]]>\n",
+    '<meta http-equiv="refresh" content="0">\n',
+    '<input type="text" value="a\n',
+    'b">\n',
+    "\n",
+]
+
+
+def _page(lines: list[str]) -> str:
+    return "<html><head>\n" + "".join(lines) + "</head><body></body></html>\n"
+
+
+def test_playback_of_repeated_lines_reads_exactly_what_the_parser_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import random
+
+    from playbook_builder import sanitise
+
+    assert sanitise._PLAYBACK, "this Python's parser keeps state the playback does not know"
+    rng = random.Random(16)
+    documents = [_page(rng.choices(TRICKY_LINES, k=rng.randint(1, 40))) for _ in range(400)]
+
+    def results() -> list[Any]:
+        found: list[Any] = []
+        for doc in documents:
+            found.append(sanitise._elements(doc))
+            try:
+                found.append(sanitise.secure_page(doc, None, "Site"))
+            except sanitise.PageRejected as exc:
+                found.append(str(exc))
+            found.append(sanitise.sanitise_html(doc))
+        return found
+
+    monkeypatch.setattr(sanitise, "_PLAYBACK", False)
+    plain = results()
+    monkeypatch.setattr(sanitise, "_PLAYBACK", True)
+    sanitise._LINE_EVENTS.clear()
+    assert results() == plain  # lines read once, recorded
+    assert sanitise._LINE_EVENTS
+    assert results() == plain  # recorded lines played back
+
+    # Lines read inside a script, a comment or a split tag are never recorded.
+    sanitise._LINE_EVENTS.clear()
+    inside = ["<script>\n", "var a = '<img onerror=x>';\n", "</script>\n"]
+    inside += ["<!-- a comment\n", "that ends here -->\n", "<div\n"]
+    inside += ['  class="split-tag" onclick="x()">\n']
+    with pytest.raises(sanitise.PageRejected, match="onclick"):
+        sanitise.secure_page(_page(inside), None, "Site")
+    for line in inside[1], inside[4], inside[6]:
+        assert line not in sanitise._LINE_EVENTS
