@@ -143,6 +143,9 @@ _Event = tuple[str, tuple[tuple[str, str | None], ...] | None]
 # line that it starts and ends in its initial state depend on that line alone, so they
 # are kept (in this process only) and played back instead of parsing the line again.
 _LINE_EVENTS: dict[str, tuple[_Event, ...]] = {}
+# What the element list and the page check make of a recorded line, kept beside it.
+_LINE_ELEMENTS: dict[str, list[tuple[str, dict[str, str]]]] = {}
+_LINE_AUDITS: dict[str, tuple[tuple[str, ...], int]] = {}
 _LINE_EVENTS_MAX = 200_000
 _LINE_MAX_CHARS = 4_000
 # The parser's whole state is its unread text and whether it is inside a script or
@@ -196,26 +199,33 @@ class _FastParser(HTMLParser):
             self.feed(text)
             self.close()
             return
+        feed, replay, recorded = self.feed, self.replay, _LINE_EVENTS
         for line in text.splitlines(keepends=True):
-            if not self._at_rest() or len(line) > _LINE_MAX_CHARS:
-                self.feed(line)
+            if self.rawdata or self.cdata_elem is not None or len(line) > _LINE_MAX_CHARS:
+                feed(line)
                 continue
-            seen = _LINE_EVENTS.get(line)
+            seen = recorded.get(line)
             if seen is not None:
-                for tag, attrs in seen:
-                    if attrs is None:
-                        self.end(tag)
-                    else:
-                        self.start(tag, list(attrs))
+                if seen:
+                    replay(line, seen)
                 continue
             self._events = []
-            self.feed(line)
+            feed(line)
             if self._at_rest():
-                if len(_LINE_EVENTS) >= _LINE_EVENTS_MAX:
-                    _LINE_EVENTS.clear()
-                _LINE_EVENTS[line] = tuple(self._events)
+                if len(recorded) >= _LINE_EVENTS_MAX:
+                    for kept in recorded, _LINE_ELEMENTS, _LINE_AUDITS:
+                        kept.clear()
+                recorded[line] = tuple(self._events)
             self._events = None
         self.close()
+
+    def replay(self, line: str, events: tuple[_Event, ...]) -> None:
+        """Act on a line's tags as if it had been parsed again."""
+        for tag, attrs in events:
+            if attrs is None:
+                self.end(tag)
+            else:
+                self.start(tag, list(attrs))
 
 
 class _Elements(_FastParser):
@@ -227,6 +237,15 @@ class _Elements(_FastParser):
 
     def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.found.append((tag, {k: v or "" for k, v in attrs}))
+
+    def replay(self, line: str, events: tuple[_Event, ...]) -> None:
+        found = _LINE_ELEMENTS.get(line)
+        if found is None:
+            found = [
+                (tag, {k: v or "" for k, v in attrs}) for tag, attrs in events if attrs is not None
+            ]
+            _LINE_ELEMENTS[line] = found
+        self.found.extend(found)
 
 
 def _elements(text: str) -> list[tuple[str, dict[str, str]]]:
@@ -347,6 +366,30 @@ class _PageAudit(_FastParser):
     def end(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
+
+    def replay(self, line: str, events: tuple[_Event, ...]) -> None:
+        # A line's problems do not depend on what came before it; only the count of
+        # tags inside <title> does, so a line that opens or closes a title is played
+        # back tag by tag.
+        audit = _LINE_AUDITS.get(line)
+        if audit is None:
+            if any(tag == "title" for tag, _ in events):
+                audit = ((), -1)
+            else:
+                probe = _PageAudit()
+                for tag, attrs in events:
+                    if attrs is not None:
+                        probe.start(tag, list(attrs))
+                audit = (tuple(probe.problems), sum(1 for _, a in events if a is not None))
+            _LINE_AUDITS[line] = audit
+        problems, starts = audit
+        if starts < 0:
+            super().replay(line, events)
+            return
+        if problems:
+            self.problems.extend(problems)
+        if self.in_title:
+            self.title_tags += starts
 
 
 def _scheme(url: str) -> str | None:

@@ -196,11 +196,13 @@ def test_playback_of_repeated_lines_reads_exactly_what_the_parser_reads(
     monkeypatch.setattr(sanitise, "_PLAYBACK", False)
     plain = results()
     monkeypatch.setattr(sanitise, "_PLAYBACK", True)
-    sanitise._LINE_EVENTS.clear()
+    for kept in sanitise._LINE_EVENTS, sanitise._LINE_ELEMENTS, sanitise._LINE_AUDITS:
+        kept.clear()
     assert results() == plain  # lines read once, recorded
     assert sanitise._LINE_EVENTS
     assert results() == plain  # recorded lines played back
 
+    assert sanitise._LINE_ELEMENTS and sanitise._LINE_AUDITS
     # Lines read inside a script, a comment or a split tag are never recorded.
     sanitise._LINE_EVENTS.clear()
     inside = ["<script>\n", "var a = '<img onerror=x>';\n", "</script>\n"]
