@@ -144,7 +144,7 @@ _Event = tuple[str, tuple[tuple[str, str | None], ...] | None]
 # are kept (in this process only) and played back instead of parsing the line again.
 _LINE_EVENTS: dict[str, tuple[_Event, ...]] = {}
 # What the element list and the page check make of a recorded line, kept beside it.
-_LINE_ELEMENTS: dict[str, list[tuple[str, dict[str, str]]]] = {}
+_LINE_ELEMENTS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {}
 _LINE_AUDITS: dict[str, tuple[tuple[str, ...], int]] = {}
 _LINE_EVENTS_MAX = 200_000
 _LINE_MAX_CHARS = 4_000
@@ -229,29 +229,30 @@ class _FastParser(HTMLParser):
 
 
 class _Elements(_FastParser):
-    """Start tags with their attributes, as a browser would read them."""
+    """Start tags and their attributes (tag, name, value), as a browser would read them;
+    of an attribute given twice on one element, the last value."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.found: list[tuple[str, dict[str, str]]] = []
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str, str]] = []
 
     def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found.append((tag, {k: v or "" for k, v in attrs}))
+        self.tags.append(tag)
+        values = {k: v or "" for k, v in attrs}
+        self.attrs.extend((tag, name, value) for name, value in values.items())
 
     def replay(self, line: str, events: tuple[_Event, ...]) -> None:
         found = _LINE_ELEMENTS.get(line)
         if found is None:
-            found = [
-                (tag, {k: v or "" for k, v in attrs}) for tag, attrs in events if attrs is not None
-            ]
+            probe = _Elements()
+            for tag, attrs in events:
+                if attrs is not None:
+                    probe.start(tag, list(attrs))
+            found = (tuple(probe.tags), tuple(probe.attrs))
             _LINE_ELEMENTS[line] = found
-        self.found.extend(found)
-
-
-def _elements(text: str) -> list[tuple[str, dict[str, str]]]:
-    parser = _Elements()
-    parser.read(text)
-    return parser.found
+        self.tags.extend(found[0])
+        self.attrs.extend(found[1])
 
 
 def _removed(before: str, after: str) -> list[str]:
@@ -270,12 +271,9 @@ def _removed(before: str, after: str) -> list[str]:
 
 
 def _inventory(text: str) -> tuple[Counter[str], Counter[tuple[str, str, str]]]:
-    tags: Counter[str] = Counter()
-    attrs: Counter[tuple[str, str, str]] = Counter()
-    for tag, values in _elements(text):
-        tags[tag] += 1
-        attrs.update((tag, name, value) for name, value in values.items())
-    return tags, attrs
+    parser = _Elements()
+    parser.read(text)
+    return Counter(parser.tags), Counter(parser.attrs)
 
 
 # --- The finished page: checked, then given its Content-Security-Policy ---------------

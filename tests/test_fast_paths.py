@@ -185,7 +185,7 @@ def test_playback_of_repeated_lines_reads_exactly_what_the_parser_reads(
     def results() -> list[Any]:
         found: list[Any] = []
         for doc in documents:
-            found.append(sanitise._elements(doc))
+            found.append(sanitise._inventory(doc))
             try:
                 found.append(sanitise.secure_page(doc, None, "Site"))
             except sanitise.PageRejected as exc:
