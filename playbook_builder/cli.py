@@ -39,11 +39,11 @@ def _log_to_terminal(level: int) -> None:
     logger.propagate = False
 
 
-def _load(root: Path | None, *, readability: bool = True, only: str | None = None) -> Project:
+def _load(root: Path | None, *, readability: bool = True) -> Project:
     from playbook_builder.project import find_root, open_project
 
     try:
-        return open_project(find_root(root or Path.cwd()), readability=readability, only=only)
+        return open_project(find_root(root or Path.cwd()), readability=readability)
     except ContentError as exc:
         click.echo(format_report(exc.problems), err=True, nl=False)
         raise SystemExit(1) from None
@@ -150,14 +150,29 @@ def serve(root: Path | None, edition_id: str, port: int, drafts: bool) -> None:
     """Live preview of one edition; rebuilds when content, templates or config change."""
     import logging
 
-    from playbook_builder.mkdocs_adapter import serve_config
+    from playbook_builder.mkdocs_adapter import StartupProblems, serve_config
+    from playbook_builder.project import find_root, project_editions
 
     _log_to_terminal(logging.INFO)
-    # The preview shows no reading-grade warnings, and checks only the overlay of the
-    # edition it serves; the plugin then renders that edition alone.
-    project = _load(root, readability=False, only=edition_id)
-    (edition,) = _pick_editions(project, [edition_id])
-    serve_config(edition.config_file, port=port, drafts=drafts)
+    try:
+        editions = project_editions(find_root(root or Path.cwd()))
+    except ContentError as exc:
+        click.echo(format_report(exc.problems), err=True, nl=False)
+        raise SystemExit(1) from None
+    chosen = [e for e in editions if e.id == edition_id]
+    if not chosen:
+        known = ", ".join(e.id for e in editions)
+        raise click.BadParameter(
+            f"no edition '{edition_id}'; the editions are: {known}", param_hint="--edition"
+        )
+    # The content is loaded and checked once, by the plugin as the first build starts
+    # (errors stop the preview with the report validate gives); only the served
+    # edition's overlay is checked and only that edition is rendered.
+    try:
+        serve_config(chosen[0].config_file, port=port, drafts=drafts, check_first=True)
+    except StartupProblems as exc:
+        click.echo(format_report(exc.problems), err=True, nl=False)
+        raise SystemExit(1) from None
 
 
 @cli.command()

@@ -31,7 +31,8 @@ from playbook_builder.editions import (
     discover_editions,
     edition_from_config,
 )
-from playbook_builder.problems import format_report, has_errors
+from playbook_builder.overlays import load_overlay
+from playbook_builder.problems import Problem, format_report, has_errors
 from playbook_builder.render import (
     ASSETS,
     CSS_ASSETS,
@@ -51,6 +52,18 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 class BuildFailed(Exception):
     """MkDocs stopped; its messages were already logged."""
+
+
+class StartupProblems(Exception):
+    """The content had errors as the preview started (see :func:`serve_config`)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(format_report(problems))
+        self.problems = problems
+
+
+# Set by serve_config(check_first=True) for the first build of a preview.
+_CHECK_FIRST_BUILD = {"pending": False}
 
 
 class PlaybookConfig(base.Config):
@@ -170,6 +183,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         drafts = self.config.drafts or os.environ.get("PLAYBOOK_DRAFTS") == "1"
         audiences = all_audiences(discover_editions(root)) or edition.audiences
         content, problems = load_content(root, audiences)
+        if _CHECK_FIRST_BUILD["pending"]:
+            # `playbook serve` starts only on content without errors, as validate sees
+            # it (the edition's overlay included); later errors show in the preview.
+            _CHECK_FIRST_BUILD["pending"] = False
+            found = list(problems)
+            if not has_errors(found):
+                found += load_overlay(content, edition)[1]
+            if has_errors(found):
+                raise StartupProblems(found)
         self.rendered, self.error_page = None, None
         if has_errors(problems):
             report = format_report(problems)
@@ -374,18 +396,24 @@ def serve_config(
     host: str = "127.0.0.1",
     port: int = 8000,
     drafts: bool = False,
+    check_first: bool = False,
     **kwargs: Any,
 ) -> None:
-    """Live preview of one config file."""
+    """Live preview of one config file. ``check_first`` raises :class:`StartupProblems`
+    when the content has errors as the first build starts."""
     from mkdocs.commands.serve import serve
 
     if drafts:
         os.environ["PLAYBOOK_DRAFTS"] = "1"
-    # Dirty rebuilds redo only the pages whose Markdown changed (see _GeneratedPage).
-    serve(
-        config_file=str(config_file),
-        dev_addr=f"{host}:{port}",
-        livereload=True,
-        build_type="dirty",
-        **kwargs,
-    )
+    _CHECK_FIRST_BUILD["pending"] = check_first
+    try:
+        # Dirty rebuilds redo only the pages whose Markdown changed (see _GeneratedPage).
+        serve(
+            config_file=str(config_file),
+            dev_addr=f"{host}:{port}",
+            livereload=True,
+            build_type="dirty",
+            **kwargs,
+        )
+    finally:
+        _CHECK_FIRST_BUILD["pending"] = False

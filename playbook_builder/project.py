@@ -34,14 +34,8 @@ def find_root(start: Path) -> Path:
     return start
 
 
-def open_project(root: Path, *, readability: bool = True, only: str | None = None) -> Project:
-    """Load a project; raise :class:`ContentError` with every problem if it has errors.
-
-    ``readability`` adds the reading-grade warnings (loading the pronunciation
-    dictionary takes about a second when texts are new, so a plain build skips them).
-    ``only`` names the one edition a command works on (the preview): the base content
-    is checked in full, and of the editions' overlays only that edition's.
-    """
+def project_editions(root: Path) -> list[Edition]:
+    """The project's editions; raise :class:`ContentError` when there are none."""
     editions = discover_editions(root)
     if not editions:
         raise ContentError(
@@ -55,13 +49,22 @@ def open_project(root: Path, *, readability: bool = True, only: str | None = Non
                 )
             ]
         )
+    return editions
+
+
+def open_project(root: Path, *, readability: bool = True) -> Project:
+    """Load a project; raise :class:`ContentError` with every problem if it has errors.
+
+    ``readability`` adds the reading-grade warnings (loading the pronunciation
+    dictionary takes about a second when texts are new, so a plain build skips them).
+    """
+    editions = project_editions(root)
     content, problems = load_content(root, all_audiences(editions))
     if not has_errors(problems):
         from playbook_builder.overlays import load_overlay
 
         for edition in editions:
-            if only is None or edition.id == only:
-                problems += load_overlay(content, edition)[1]
+            problems += load_overlay(content, edition)[1]
     if readability and not has_errors(problems):
         from playbook_builder.readability import reading_grade_problems
 

@@ -212,3 +212,23 @@ def test_playback_of_repeated_lines_reads_exactly_what_the_parser_reads(
         sanitise.secure_page(_page(inside), None, "Site")
     for line in inside[1], inside[4], inside[6]:
         assert line not in sanitise._LINE_EVENTS
+
+
+def test_serve_with_content_errors_stops_at_start_with_the_report(mini: Path) -> None:
+    page = mini / "content/pages/rights.md"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("title: Know your rights", "title: [Know"),
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "playbook_builder", "serve", "--root", str(mini)]
+        + ["--edition", "jobseekers", "--port", "0"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert done.returncode == 1
+    assert "content/pages/rights.md:3:10: YAML syntax error" in done.stderr
+    assert "1 error, 0 warnings" in done.stderr
+    assert "Traceback" not in done.stderr
