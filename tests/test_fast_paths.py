@@ -221,8 +221,18 @@ def test_serve_with_content_errors_stops_at_start_with_the_report(mini: Path) ->
         encoding="utf-8",
     )
     done = subprocess.run(
-        [sys.executable, "-m", "playbook_builder", "serve", "--root", str(mini)]
-        + ["--edition", "jobseekers", "--port", "0"],
+        [
+            sys.executable,
+            "-m",
+            "playbook_builder",
+            "serve",
+            "--root",
+            str(mini),
+            "--edition",
+            "jobseekers",
+            "--port",
+            "0",
+        ],
         capture_output=True,
         text=True,
         timeout=120,
