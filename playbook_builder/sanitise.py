@@ -17,7 +17,9 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from html.parser import HTMLParser
+from typing import Any
 
 import nh3
 
@@ -112,18 +114,31 @@ def sanitise_html(fragment: str) -> Sanitised:
     return Sanitised(clean, removed)
 
 
+def _policy() -> dict[str, Any]:
+    return {
+        "tags": set(TAGS),
+        "clean_content_tags": {"script", "style", "iframe", "object", "embed"},
+        "attributes": {k: set(v) for k, v in ATTRIBUTES.items()},
+        "generic_attribute_prefixes": {"data-"},
+        "url_schemes": set(URL_SCHEMES),
+        "link_rel": None,
+        "strip_comments": True,
+        "attribute_filter": _drop_unsafe_urls,
+    }
+
+
+@cache
+def _cleaner() -> Any:
+    """The policy built once (nh3 0.2.18 and later), not again for every page."""
+    make = getattr(nh3, "Cleaner", None)
+    return make(**_policy()) if make is not None else None
+
+
 def _clean(fragment: str) -> str:
-    return nh3.clean(
-        fragment,
-        tags=set(TAGS),
-        clean_content_tags={"script", "style", "iframe", "object", "embed"},
-        attributes={k: set(v) for k, v in ATTRIBUTES.items()},
-        generic_attribute_prefixes={"data-"},
-        url_schemes=set(URL_SCHEMES),
-        link_rel=None,
-        strip_comments=True,
-        attribute_filter=_drop_unsafe_urls,
-    )
+    cleaner = _cleaner()
+    if cleaner is not None:
+        return str(cleaner.clean(fragment))
+    return nh3.clean(fragment, **_policy())
 
 
 def _drop_unsafe_urls(tag: str, name: str, value: str) -> str | None:
