@@ -6,11 +6,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from playbook_builder.content.problems import ContentError, format_report, has_errors
-from playbook_builder.project import Project, find_root, open_project
+
+# Each command imports what it uses when it runs: `playbook validate` never loads MkDocs,
+# Material or the sanitiser, and `playbook --help` not even the content models.
+if TYPE_CHECKING:
+    from playbook_builder.project import Project
 
 
 def _root_option(f: click.decorators.FC) -> click.decorators.FC:
@@ -35,6 +40,8 @@ def _log_to_terminal(level: int) -> None:
 
 
 def _load(root: Path | None, *, readability: bool = True) -> Project:
+    from playbook_builder.project import find_root, open_project
+
     try:
         return open_project(find_root(root or Path.cwd()), readability=readability)
     except ContentError as exc:
@@ -156,12 +163,29 @@ def serve(root: Path | None, edition_id: str, port: int, drafts: bool) -> None:
     """Live preview of one edition; rebuilds when content, templates or config change."""
     import logging
 
-    from playbook_builder.engine.adapter import serve_config
+    from playbook_builder.engine.adapter import StartupProblems, serve_config
+    from playbook_builder.project import find_root, project_editions
 
     _log_to_terminal(logging.INFO)
-    project = _load(root)
-    (edition,) = _pick_editions(project, [edition_id])
-    serve_config(edition.config_file, port=port, drafts=drafts)
+    try:
+        editions = project_editions(find_root(root or Path.cwd()))
+    except ContentError as exc:
+        click.echo(format_report(exc.problems), err=True, nl=False)
+        raise SystemExit(1) from None
+    chosen = [e for e in editions if e.id == edition_id]
+    if not chosen:
+        known = ", ".join(e.id for e in editions)
+        raise click.BadParameter(
+            f"no edition '{edition_id}'; the editions are: {known}", param_hint="--edition"
+        )
+    # The content is loaded and checked once, by the plugin as the first build starts
+    # (errors stop the preview with the report validate gives); only the served
+    # edition's overlay is checked and only that edition is rendered.
+    try:
+        serve_config(chosen[0].config_file, port=port, drafts=drafts, check_first=True)
+    except StartupProblems as exc:
+        click.echo(format_report(exc.problems), err=True, nl=False)
+        raise SystemExit(1) from None
 
 
 @cli.command()

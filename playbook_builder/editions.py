@@ -66,14 +66,26 @@ class Edition:
         return self.config_file.name
 
 
-def load_merged_config(config_file: Path) -> dict[str, Any]:
+Stamp = tuple[Path, int, int]
+
+
+def _stamp(path: Path) -> Stamp:
+    stat = path.stat()
+    return (path, stat.st_mtime_ns, stat.st_size)
+
+
+def load_merged_config(config_file: Path, *, read: list[Stamp] | None = None) -> dict[str, Any]:
     """The config file with its ``INHERIT`` parents merged in, as MkDocs merges them:
-    mappings are merged key by key, anything else in the child replaces the parent's."""
+    mappings are merged key by key, anything else in the child replaces the parent's.
+    ``read`` collects each file read, with its modification time and size from just
+    before it was read."""
     yaml = YAML(typ="rt")
+    if read is not None:
+        read.append(_stamp(config_file))
     data = yaml.load(config_file.read_text(encoding="utf-8")) or {}
     parent = data.pop("INHERIT", None)
     if isinstance(parent, str):
-        base = load_merged_config((config_file.parent / parent).resolve())
+        base = load_merged_config((config_file.parent / parent).resolve(), read=read)
         return _merge(base, dict(data))
     return dict(data)
 
@@ -100,9 +112,11 @@ def _merge(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def read_plugin_options(config_file: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+def read_plugin_options(
+    config_file: Path, *, read: list[Stamp] | None = None
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """The merged edition config, and the options of its ``playbook`` plugin."""
-    data = load_merged_config(config_file)
+    data = load_merged_config(config_file, read=read)
     plugins = data.get("plugins") or {}
     options: Any = {}
     if isinstance(plugins, dict):
@@ -179,8 +193,29 @@ def plugin_problems(config_file: Path) -> list[Problem]:
     return problems
 
 
+# Editions read before, with the size and modification time of every file each was
+# read from: a command that needs the editions again (a preview rebuild, the plugin
+# after the command line) reads a config file only when it changed.
+_EDITIONS: dict[Path, tuple[tuple[Stamp, ...], Edition]] = {}
+
+
 def edition_from_config(config_file: Path) -> Edition:
-    data, options = read_plugin_options(config_file)
+    key = config_file.resolve()
+    cached = _EDITIONS.get(key)
+    if cached is not None:
+        try:
+            if all(_stamp(stamp[0]) == stamp for stamp in cached[0]):
+                return cached[1]
+        except OSError:
+            pass
+    read: list[Stamp] = []
+    edition = _read_edition(config_file, read)
+    _EDITIONS[key] = (tuple(read), edition)
+    return edition
+
+
+def _read_edition(config_file: Path, read: list[Stamp]) -> Edition:
+    data, options = read_plugin_options(config_file, read=read)
     rel = config_file.name
     problems = plugin_problems(config_file)
     edition_id = options.get("edition")

@@ -35,12 +35,8 @@ def find_root(start: Path) -> Path:
     return start
 
 
-def open_project(root: Path, *, readability: bool = True) -> Project:
-    """Load a project; raise :class:`ContentError` with every problem if it has errors.
-
-    ``readability`` adds the reading-grade warnings (loading the pronunciation
-    dictionary takes about a second, so a plain build skips them).
-    """
+def project_editions(root: Path) -> list[Edition]:
+    """The project's editions; raise :class:`ContentError` when there are none."""
     editions = discover_editions(root)
     if not editions:
         raise ContentError(
@@ -54,6 +50,16 @@ def open_project(root: Path, *, readability: bool = True) -> Project:
                 )
             ]
         )
+    return editions
+
+
+def open_project(root: Path, *, readability: bool = True) -> Project:
+    """Load a project; raise :class:`ContentError` with every problem if it has errors.
+
+    ``readability`` adds the reading-grade warnings (loading the pronunciation
+    dictionary takes about a second when texts are new, so a plain build skips them).
+    """
+    editions = project_editions(root)
     content, problems = load_content(root, all_audiences(editions))
     if not has_errors(problems):
         from playbook_builder.overlays import load_overlay

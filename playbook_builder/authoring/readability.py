@@ -7,11 +7,13 @@ words or more above the limit is a warning naming file, field and score.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
+from importlib import metadata
+from pathlib import Path
 
-import textstat
-
+from playbook_builder.content import parse_cache
 from playbook_builder.content.collection import Content
 from playbook_builder.content.models import Cluster, Page
 from playbook_builder.content.problems import Problem, Severity
@@ -54,7 +56,40 @@ def plain_text(markdown: str) -> str:
 
 
 def grade(text: str) -> float:
+    # Imported here: loading textstat's pronunciation dictionary takes about a second,
+    # and a run whose texts are all in the grade cache never needs it.
+    import textstat
+
     return float(textstat.flesch_kincaid_grade(text))
+
+
+def _scorer() -> str:
+    return f"flesch-kincaid textstat {metadata.version('textstat')}"
+
+
+class _Grades:
+    """Grades of the texts scored before, from the data-only cache in the project."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.scorer = _scorer()
+        self.loaded = parse_cache.load_grades(root, self.scorer)
+        self.used: dict[str, float] = {}
+
+    def __call__(self, text: str) -> float:
+        key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+        score = self.used.get(key)
+        if score is None:
+            score = self.loaded.get(key)
+        if score is None:
+            score = grade(text)
+        self.used[key] = score
+        return score
+
+    def save(self) -> None:
+        # Only the texts of this run are kept, so the cache never grows with old text.
+        if self.used != self.loaded:
+            parse_cache.save_grades(self.root, self.scorer, self.used)
 
 
 def _fields(
@@ -87,6 +122,7 @@ def _fields(
 
 def reading_grade_problems(content: Content, editions: list[Edition]) -> list[Problem]:
     problems: list[Problem] = []
+    scored = _Grades(content.root)
     for edition in editions:
         if edition.reading_grade is None:
             continue
@@ -100,7 +136,7 @@ def reading_grade_problems(content: Content, editions: list[Edition]) -> list[Pr
                 plain = plain_text(text)
                 if len(plain.split()) < MIN_WORDS:
                     continue
-                score = grade(plain)
+                score = scored(plain)
                 if score > limit:
                     line, column = at or parsed.position(loc)
                     problems.append(
@@ -114,4 +150,5 @@ def reading_grade_problems(content: Content, editions: list[Edition]) -> list[Pr
                             Severity.WARNING,
                         )
                     )
+    scored.save()
     return sorted(set(problems))

@@ -1,17 +1,23 @@
-"""The parse cache on disk: data only, checked on load, thrown away on any mismatch.
+"""The caches on disk: data only, checked on load, thrown away on any mismatch.
 
-It keeps each content file's parsed data (or its problems) with the file's size and
-modification time, so the next command starts warm. It is JSON, never pickle: a cache
-file planted in a checkout can at worst be discarded, never run code. Only what the
+The parse cache keeps each content file's parsed data (or its problems) with the file's
+size and modification time, so the next command starts warm. It is JSON, never pickle: a
+cache file planted in a checkout can at worst be discarded, never run code. Only what the
 fast parser produces is stored (strings, numbers, booleans, null, lists, mappings with
 string keys, dates and date-times, tagged); anything else in a file leaves that file out
 of the cache.
+
+The grade cache keeps the reading grade of each text scored (by a digest of the text and
+the scorer's version), so ``playbook validate`` scores only the text that changed and
+loads the pronunciation dictionary only then.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import math
 import os
 import tempfile
 from pathlib import Path
@@ -23,6 +29,9 @@ from playbook_builder.content.yaml_source import ParsedYaml
 FORMAT = "playbook-parse-cache"
 VERSION = 2
 FILE = ".playbook-cache/parsed-v2.json"
+GRADES_FORMAT = "playbook-grade-cache"
+GRADES_VERSION = 1
+GRADES_FILE = ".playbook-cache/grades-v1.json"
 # A cache larger than this is not read (a real one is a few MB even at 1,000 items).
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -122,27 +131,38 @@ def save(root: Path, entries: dict[Path, Entry]) -> None:
         except _Unstorable:
             continue
         files[path.relative_to(root).as_posix()] = record
-    target = root / FILE
+    _write(root / FILE, {"format": FORMAT, "version": VERSION, "files": files})
+
+
+def _write(target: Path, stored: dict[str, Any]) -> None:
+    """Replace ``target`` atomically; a read-only checkout just goes without."""
     try:
         target.parent.mkdir(exist_ok=True)
         (target.parent / ".gitignore").write_text("*\n", encoding="utf-8")
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".parsed-")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump({"format": FORMAT, "version": VERSION, "files": files}, handle)
-        os.replace(tmp, target)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".cache-")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(stored, handle)
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
     except OSError:
         pass
+
+
+def _read(target: Path) -> Any:
+    if target.stat().st_size > MAX_BYTES:
+        raise ValueError("too large")
+    return json.loads(target.read_text(encoding="utf-8"))
 
 
 def load(root: Path) -> dict[Path, Entry]:
     """The cached entries for ``root``; empty when the cache is missing, unreadable, of
     another version or malformed in any way."""
-    target = root / FILE
     try:
-        if target.stat().st_size > MAX_BYTES:
-            return {}
-        stored = json.loads(target.read_text(encoding="utf-8"))
-        return _entries(root, stored)
+        return _entries(root, _read(root / FILE))
     except (OSError, ValueError, TypeError, KeyError, RecursionError):
         return {}
 
@@ -180,3 +200,38 @@ def _entries(root: Path, stored: Any) -> dict[Path, Entry]:
             )
         entries[path] = (key, (parsed, problems))
     return entries
+
+
+def _digest_key(value: Any) -> str:
+    if not isinstance(value, str) or len(value) != 32 or value.strip("0123456789abcdef"):
+        raise ValueError("bad digest")
+    return value
+
+
+def _grade(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError("bad grade")
+    return float(value)
+
+
+def load_grades(root: Path, scorer: str) -> dict[str, float]:
+    """Reading grades by text digest, as scored by ``scorer`` (the scoring library and
+    its version); empty when the cache is missing, of another scorer or malformed."""
+    try:
+        stored = _read(root / GRADES_FILE)
+        if not isinstance(stored, dict) or set(stored) != {"format", "version", "scorer", "grades"}:
+            raise ValueError("not a grade cache")
+        if (stored["format"], stored["version"]) != (GRADES_FORMAT, GRADES_VERSION):
+            raise ValueError("another version")
+        if stored["scorer"] != scorer or not isinstance(stored["grades"], dict):
+            raise ValueError("another scorer")
+        return {_digest_key(k): _grade(v) for k, v in stored["grades"].items()}
+    except (OSError, ValueError, TypeError, RecursionError):
+        return {}
+
+
+def save_grades(root: Path, scorer: str, grades: dict[str, float]) -> None:
+    _write(
+        root / GRADES_FILE,
+        {"format": GRADES_FORMAT, "version": GRADES_VERSION, "scorer": scorer, "grades": grades},
+    )

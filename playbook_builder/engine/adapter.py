@@ -9,6 +9,7 @@ here means a future engine is one new adapter, not a rewrite.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import os
 from importlib import resources
@@ -26,23 +27,25 @@ from mkdocs.structure.files import File, Files
 
 from playbook_builder.checklists.jsbundle import checklist_bundle
 from playbook_builder.content.load import load_content
-from playbook_builder.content.problems import format_report, has_errors
+from playbook_builder.content.problems import Problem, format_report, has_errors
 from playbook_builder.editions import (
     all_audiences,
     config_chain,
     discover_editions,
     edition_from_config,
 )
+from playbook_builder.overlays import load_overlay
 from playbook_builder.render.page_chrome import skip_to_checklist
 from playbook_builder.render.pages import (
     ASSETS,
     CSS_ASSETS,
     JS_ASSETS,
     RenderedEdition,
+    _bytecode_cache,
     asset_source,
     render_edition,
 )
-from playbook_builder.render.sanitise import PageRejected, sanitise_html, secure_page
+from playbook_builder.render.sanitise import PageRejected, Sanitised, sanitise_html, secure_page
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
@@ -52,6 +55,18 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 class BuildFailed(Exception):
     """MkDocs stopped; its messages were already logged."""
+
+
+class StartupProblems(Exception):
+    """The content had errors as the preview started (see :func:`serve_config`)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(format_report(problems))
+        self.problems = problems
+
+
+# Set by serve_config(check_first=True) for the first build of a preview.
+_CHECK_FIRST_BUILD = {"pending": False}
 
 
 class PlaybookConfig(base.Config):
@@ -85,22 +100,48 @@ def _script(entry: dict[str, str]) -> c.ExtraScriptValue | str:
 CONTENT_POLL_SECONDS = 0.2
 
 
-class _InMemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled theme templates kept in this process, across preview rebuilds."""
+class _ThemeBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept in this process (each edition of a build and each
+    preview rebuild makes a new theme environment), and between runs in the same user
+    cache folder as our own compiled templates. Jinja checks each entry against the
+    template's source and compiles again when the theme changed."""
 
     def __init__(self) -> None:
         self._store: dict[str, bytes] = {}
+        self._disk: jinja2.FileSystemBytecodeCache | bool | None = False
+
+    def _on_disk(self) -> jinja2.FileSystemBytecodeCache | None:
+        if self._disk is False:
+            self._disk = _bytecode_cache("theme")
+        assert not isinstance(self._disk, bool)
+        return self._disk
+
+    def get_bucket(
+        self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+    ) -> jinja2.bccache.Bucket:
+        # Compiled code depends on the environment's extensions as well as the source.
+        extensions = ",".join(sorted(environment.extensions))
+        return super().get_bucket(environment, f"{name}|{extensions}", filename, source)
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         data = self._store.get(bucket.key)
         if data is not None:
             bucket.bytecode_from_string(data)
+            return
+        disk = self._on_disk()
+        if disk is not None:
+            disk.load_bytecode(bucket)
+            if bucket.code is not None:
+                self._store[bucket.key] = bucket.bytecode_to_string()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self._store[bucket.key] = bucket.bytecode_to_string()
+        disk = self._on_disk()
+        if disk is not None:
+            disk.dump_bytecode(bucket)
 
 
-_THEME_BYTECODE = _InMemoryBytecodeCache()
+_THEME_BYTECODE = _ThemeBytecodeCache()
 
 
 class _GeneratedPage(File):
@@ -135,6 +176,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._built_nav: object = None
         self._config_key: int = 0
         self._built_config_key: int = 0
+        self._sanitised: dict[str, tuple[bytes, Sanitised]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -155,6 +197,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         drafts = self.config.drafts or os.environ.get("PLAYBOOK_DRAFTS") == "1"
         audiences = all_audiences(discover_editions(root)) or edition.audiences
         content, problems = load_content(root, audiences)
+        if _CHECK_FIRST_BUILD["pending"]:
+            # `playbook serve` starts only on content without errors, as validate sees
+            # it (the edition's overlay included); later errors show in the preview.
+            _CHECK_FIRST_BUILD["pending"] = False
+            found = list(problems)
+            if not has_errors(found):
+                found += load_overlay(content, edition)[1]
+            if has_errors(found):
+                raise StartupProblems(found)
         self.rendered, self.error_page = None, None
         if has_errors(problems):
             report = format_report(problems)
@@ -204,9 +255,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return server
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        # Every rebuild makes a new theme environment that compiles the theme's templates
-        # again; a bytecode cache keeps a preview rebuild from paying for that each time.
-        if self.serving and env.bytecode_cache is None:
+        # Every build makes a new theme environment that compiles the theme's templates
+        # again; a bytecode cache keeps each edition of a build, each preview rebuild
+        # and the next run from paying for that.
+        if env.bytecode_cache is None:
             env.bytecode_cache = _THEME_BYTECODE
         return env
 
@@ -261,10 +313,24 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             page.update_date = rendered.updated.isoformat()
         return page
 
+    def _sanitise(self, src_uri: str, html: str) -> Sanitised:
+        # A preview rebuild after a navigation or config change converts every page
+        # again, mostly to the same HTML: the last result per page is kept (in this
+        # process only, never on disk) and reused when the HTML is the same.
+        if not self.serving:
+            return sanitise_html(html)
+        digest = hashlib.sha256(html.encode("utf-8")).digest()
+        kept = self._sanitised.get(src_uri)
+        if kept is not None and kept[0] == digest:
+            return kept[1]
+        result = sanitise_html(html)
+        self._sanitised[src_uri] = (digest, result)
+        return result
+
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         # The net under validation: only allow-listed tags, attributes and URL schemes.
         # A warning fails a --strict build and names the content file.
-        result = sanitise_html(html)
+        result = self._sanitise(page.file.src_uri, html)
         if result.removed:
             log.warning(
                 "%s: the HTML sanitiser removed %s",
@@ -379,19 +445,25 @@ def serve_config(
     host: str = "127.0.0.1",
     port: int = 8000,
     drafts: bool = False,
+    check_first: bool = False,
     **kwargs: Any,
 ) -> None:
-    """Live preview of one config file."""
+    """Live preview of one config file. ``check_first`` raises :class:`StartupProblems`
+    when the content has errors as the first build starts."""
     from mkdocs.commands.serve import serve
 
     if drafts:
         os.environ["PLAYBOOK_DRAFTS"] = "1"
     logging.getLogger("mkdocs.commands.build").addFilter(_QUIET_DIRTY)
-    # Dirty rebuilds redo only the pages whose Markdown changed (see _GeneratedPage).
-    serve(
-        config_file=str(config_file),
-        dev_addr=f"{host}:{port}",
-        livereload=True,
-        build_type="dirty",
-        **kwargs,
-    )
+    _CHECK_FIRST_BUILD["pending"] = check_first
+    try:
+        # Dirty rebuilds redo only the pages whose Markdown changed (see _GeneratedPage).
+        serve(
+            config_file=str(config_file),
+            dev_addr=f"{host}:{port}",
+            livereload=True,
+            build_type="dirty",
+            **kwargs,
+        )
+    finally:
+        _CHECK_FIRST_BUILD["pending"] = False

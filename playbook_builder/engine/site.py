@@ -87,6 +87,7 @@ def build_site(
                 jobs=jobs,
                 item_count=len(project.content.items),
                 directory_urls=directory_urls,
+                weights={e.id: _shown_count(project, e) for e in chosen},
             )
             (staging / "index.html").write_text(
                 render_landing(project.editions, directory_urls=directory_urls), encoding="utf-8"
@@ -160,6 +161,12 @@ def _stop_on_terminate() -> Iterator[None]:
 PARALLEL_FROM_ITEMS = 400
 
 
+def _shown_count(project: Project, edition: Edition) -> int:
+    """About how many pages an edition has: the items marked for its audiences."""
+    audiences = set(edition.audiences)
+    return sum(1 for item in project.content.items.values() if audiences & set(item.audiences))
+
+
 def _build_editions(
     chosen: list[Edition],
     staging: Path,
@@ -169,9 +176,11 @@ def _build_editions(
     jobs: int | None,
     item_count: int,
     directory_urls: bool = True,
+    weights: dict[str, int] | None = None,
 ) -> None:
     """Each edition is an independent MkDocs build, so they run in parallel processes
-    (one per core by default); the first failure is raised once all have stopped."""
+    (one per core by default), largest first so the small ones fill in after; the first
+    failure (in edition order) is raised once all have stopped."""
     if jobs is None:
         # A new process costs about a second of imports: worth it only for big sites.
         jobs = (os.cpu_count() or 1) if item_count >= PARALLEL_FROM_ITEMS else 1
@@ -192,8 +201,9 @@ def _build_editions(
         max_workers=workers, mp_context=spawn, initializer=_die_with_parent, initargs=(os.getpid(),)
     )
     try:
-        futures = [
-            pool.submit(
+        largest_first = sorted(chosen, key=lambda e: -(weights or {}).get(e.id, 0))
+        futures = {
+            edition.id: pool.submit(
                 mkdocs_adapter.build_config,
                 edition.config_file,
                 staging / edition.id,
@@ -201,9 +211,9 @@ def _build_editions(
                 drafts=drafts,
                 directory_urls=directory_urls,
             )
-            for edition in chosen
-        ]
-        errors = [f.exception() for f in futures]
+            for edition in largest_first
+        }
+        errors = [futures[edition.id].exception() for edition in chosen]
     except BaseException:
         # Interrupted: stop the workers now rather than let them finish their builds.
         processes = list(getattr(pool, "_processes", {}).values())

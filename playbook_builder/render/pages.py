@@ -222,9 +222,9 @@ class _QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
+def _bytecode_cache(name: str = "templates") -> jinja2.FileSystemBytecodeCache | None:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = base / "playbook_builder" / f"templates-{__version__}"
+    folder = base / "playbook_builder" / f"{name}-{__version__}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

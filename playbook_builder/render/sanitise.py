@@ -17,7 +17,9 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from html.parser import HTMLParser
+from typing import Any
 
 import nh3
 
@@ -112,18 +114,31 @@ def sanitise_html(fragment: str) -> Sanitised:
     return Sanitised(clean, removed)
 
 
+def _policy() -> dict[str, Any]:
+    return {
+        "tags": set(TAGS),
+        "clean_content_tags": {"script", "style", "iframe", "object", "embed"},
+        "attributes": {k: set(v) for k, v in ATTRIBUTES.items()},
+        "generic_attribute_prefixes": {"data-"},
+        "url_schemes": set(URL_SCHEMES),
+        "link_rel": None,
+        "strip_comments": True,
+        "attribute_filter": _drop_unsafe_urls,
+    }
+
+
+@cache
+def _cleaner() -> Any:
+    """The policy built once (nh3 0.2.18 and later), not again for every page."""
+    make = getattr(nh3, "Cleaner", None)
+    return make(**_policy()) if make is not None else None
+
+
 def _clean(fragment: str) -> str:
-    return nh3.clean(
-        fragment,
-        tags=set(TAGS),
-        clean_content_tags={"script", "style", "iframe", "object", "embed"},
-        attributes={k: set(v) for k, v in ATTRIBUTES.items()},
-        generic_attribute_prefixes={"data-"},
-        url_schemes=set(URL_SCHEMES),
-        link_rel=None,
-        strip_comments=True,
-        attribute_filter=_drop_unsafe_urls,
-    )
+    cleaner = _cleaner()
+    if cleaner is not None:
+        return str(cleaner.clean(fragment))
+    return nh3.clean(fragment, **_policy())
 
 
 def _drop_unsafe_urls(tag: str, name: str, value: str) -> str | None:
@@ -135,22 +150,124 @@ def _drop_unsafe_urls(tag: str, name: str, value: str) -> str | None:
     return value
 
 
-class _Elements(HTMLParser):
-    """Start tags with their attributes, as a browser would read them."""
+# A tag the parser read: its name, and its attributes (None for an end tag).
+_Event = tuple[str, tuple[tuple[str, str | None], ...] | None]
+
+# Most lines of a page repeat on every page of an edition (header, navigation, footer)
+# and many lines of page bodies repeat between editions. The tags a parser reads in a
+# line that it starts and ends in its initial state depend on that line alone, so they
+# are kept (in this process only) and played back instead of parsing the line again.
+_LINE_EVENTS: dict[str, tuple[_Event, ...]] = {}
+# What the element list and the page check make of a recorded line, kept beside it.
+_LINE_ELEMENTS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str, str], ...]]] = {}
+_LINE_AUDITS: dict[str, tuple[tuple[str, ...], int]] = {}
+_LINE_EVENTS_MAX = 200_000
+_LINE_MAX_CHARS = 4_000
+# The parser's whole state is its unread text and whether it is inside a script or
+# style element; a Python whose parser keeps more state parses every line instead.
+_PLAYBACK = set(vars(HTMLParser())) == {
+    "cdata_elem",
+    "convert_charrefs",
+    "interesting",
+    "lasttag",
+    "lineno",
+    "offset",
+    "rawdata",
+}
+
+
+class _FastParser(HTMLParser):
+    """HTMLParser that reads repeated lines once (see _LINE_EVENTS) and skips its line
+    and column bookkeeping (nothing here asks for a position). Subclasses implement
+    ``start`` and ``end``."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, dict[str, str]]] = []
+        self._events: list[_Event] | None = None
+
+    def updatepos(self, i: int, j: int) -> int:
+        return j
+
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pass
+
+    def end(self, tag: str) -> None:
+        pass
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found.append((tag, {k: v or "" for k, v in attrs}))
+        if self._events is not None:
+            self._events.append((tag, tuple(attrs)))
+        self.start(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._events is not None:
+            self._events.append((tag, None))
+        self.end(tag)
+
+    def _at_rest(self) -> bool:
+        return not self.rawdata and self.cdata_elem is None
+
+    def read(self, text: str) -> None:
+        """Parse all of ``text`` (the same tags, in the same order, as ``feed`` then
+        ``close``)."""
+        if not _PLAYBACK:
+            self.feed(text)
+            self.close()
+            return
+        feed, replay, recorded = self.feed, self.replay, _LINE_EVENTS
+        for line in text.splitlines(keepends=True):
+            if self.rawdata or self.cdata_elem is not None or len(line) > _LINE_MAX_CHARS:
+                feed(line)
+                continue
+            seen = recorded.get(line)
+            if seen is not None:
+                if seen:
+                    replay(line, seen)
+                continue
+            self._events = []
+            feed(line)
+            if self._at_rest():
+                if len(recorded) >= _LINE_EVENTS_MAX:
+                    for kept in recorded, _LINE_ELEMENTS, _LINE_AUDITS:
+                        kept.clear()
+                recorded[line] = tuple(self._events)
+            self._events = None
+        self.close()
+
+    def replay(self, line: str, events: tuple[_Event, ...]) -> None:
+        """Act on a line's tags as if it had been parsed again."""
+        for tag, attrs in events:
+            if attrs is None:
+                self.end(tag)
+            else:
+                self.start(tag, list(attrs))
 
 
-def _elements(text: str) -> list[tuple[str, dict[str, str]]]:
-    parser = _Elements()
-    parser.feed(text)
-    parser.close()
-    return parser.found
+class _Elements(_FastParser):
+    """Start tags and their attributes (tag, name, value), as a browser would read them;
+    of an attribute given twice on one element, the last value."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str, str]] = []
+
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        values = {k: v or "" for k, v in attrs}
+        self.attrs.extend((tag, name, value) for name, value in values.items())
+
+    def replay(self, line: str, events: tuple[_Event, ...]) -> None:
+        found = _LINE_ELEMENTS.get(line)
+        if found is None:
+            probe = _Elements()
+            for tag, attrs in events:
+                if attrs is not None:
+                    probe.start(tag, list(attrs))
+            found = (tuple(probe.tags), tuple(probe.attrs))
+            _LINE_ELEMENTS[line] = found
+        self.tags.extend(found[0])
+        self.attrs.extend(found[1])
 
 
 def _removed(before: str, after: str) -> list[str]:
@@ -169,12 +286,9 @@ def _removed(before: str, after: str) -> list[str]:
 
 
 def _inventory(text: str) -> tuple[Counter[str], Counter[tuple[str, str, str]]]:
-    tags: Counter[str] = Counter()
-    attrs: Counter[tuple[str, str, str]] = Counter()
-    for tag, values in _elements(text):
-        tags[tag] += 1
-        attrs.update((tag, name, value) for name, value in values.items())
-    return tags, attrs
+    parser = _Elements()
+    parser.read(text)
+    return Counter(parser.tags), Counter(parser.attrs)
 
 
 # --- The finished page: checked, then given its Content-Security-Policy ---------------
@@ -234,14 +348,14 @@ _FETCHING_RELS = {
 _BAD_ELEMENTS = {"base", "object", "embed", "iframe", "frame", "applet"}
 
 
-class _PageAudit(HTMLParser):
+class _PageAudit(_FastParser):
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.problems: list[str] = []
         self.in_title = False
         self.title_tags = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.in_title:
             self.title_tags += 1
         values = {k: (v or "") for k, v in attrs}
@@ -262,9 +376,33 @@ class _PageAudit(HTMLParser):
             if name == "src" and tag == "script" and _foreign(value):
                 self.problems.append(f"a script from {value[:80]!r}")
 
-    def handle_endtag(self, tag: str) -> None:
+    def end(self, tag: str) -> None:
         if tag == "title":
             self.in_title = False
+
+    def replay(self, line: str, events: tuple[_Event, ...]) -> None:
+        # A line's problems do not depend on what came before it; only the count of
+        # tags inside <title> does, so a line that opens or closes a title is played
+        # back tag by tag.
+        audit = _LINE_AUDITS.get(line)
+        if audit is None:
+            if any(tag == "title" for tag, _ in events):
+                audit = ((), -1)
+            else:
+                probe = _PageAudit()
+                for tag, attrs in events:
+                    if attrs is not None:
+                        probe.start(tag, list(attrs))
+                audit = (tuple(probe.problems), sum(1 for _, a in events if a is not None))
+            _LINE_AUDITS[line] = audit
+        problems, starts = audit
+        if starts < 0:
+            super().replay(line, events)
+            return
+        if problems:
+            self.problems.extend(problems)
+        if self.in_title:
+            self.title_tags += starts
 
 
 def _scheme(url: str) -> str | None:
@@ -311,8 +449,7 @@ def secure_page(page_html: str, title: str | None, site_name: str) -> str:
         else:
             hashes.append(script_hash(body))
     audit = _PageAudit()
-    audit.feed(page_html)
-    audit.close()
+    audit.read(page_html)
     problems.extend(audit.problems)
     if audit.title_tags:
         problems.append("markup inside <title>")
