@@ -229,9 +229,9 @@ def test_bundled_language_switches_resolve(es_site: Path) -> None:
 
 @pytest.fixture(scope="module")
 def es_base(es_site: Path) -> Iterator[str]:
-    from .test_browser import _serve
+    from .conftest import serve_folder
 
-    yield from _serve(es_site)
+    yield from serve_folder(es_site)
 
 
 @pytest.mark.browser

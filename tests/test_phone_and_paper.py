@@ -362,9 +362,9 @@ def test_closed_tip_disclosures_print_open(browser: Browser, bundled_base: str) 
         tab.route("**/offer-evaluation/", with_tips)
         tab.goto(bundled_base + OFFER_CHECK)
         tab.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
-        assert tab.locator("details.pb-tips").evaluate("d => d.open")
+        assert tab.locator("details.pb-tips").first.evaluate("d => d.open")
         tab.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
-        assert not tab.locator("details.pb-tips").evaluate("d => d.open")
+        assert not tab.locator("details.pb-tips").first.evaluate("d => d.open")
     finally:
         context.close()
 

@@ -31,6 +31,7 @@ _EXPORT_DECL = re.compile(
     re.M,
 )
 _EXPORT_DEFAULT = re.compile(r"^export\s+default\s+", re.M)
+_EXPORT_LIST = re.compile(r"^export\s*\{(?P<names>[^}]*)\}\s*;?[ \t]*$", re.M)
 _ANY_EXPORT_OR_IMPORT = re.compile(r"^(?:export|import)\b", re.M)
 
 
@@ -75,6 +76,19 @@ def _parse(name: str, source: str) -> _Module:
         return match.group(0).removeprefix("export").lstrip()
 
     body = _EXPORT_DECL.sub(take_export, body)
+
+    def take_list(match: re.Match[str]) -> str:
+        for part in match.group("names").split(","):
+            local, _, exported = part.strip().partition(" as ")
+            if local.strip():
+                module.exports.append(
+                    local.strip()
+                    if not exported.strip()
+                    else f"{exported.strip()}__as__{local.strip()}"
+                )
+        return ""
+
+    body = _EXPORT_LIST.sub(take_list, body)
     if _EXPORT_DEFAULT.search(body):
         module.has_default = True
         body = _EXPORT_DEFAULT.sub("const __default = ", body, count=1)
@@ -122,7 +136,7 @@ def bundle_sources(sources: dict[str, str], entry: str = ENTRY) -> str:
     ]
     for name in _order(modules, entry):
         module = modules[name]
-        exported = [f"{e}: {e}" for e in module.exports]
+        exported = [f"{e.split('__as__')[0]}: {e.split('__as__')[-1]}" for e in module.exports]
         if module.has_default:
             exported.append("default: __default")
         parts.append(f"// --- {name}")

@@ -568,6 +568,7 @@ def _state_view(items: list[Jurisdiction], edition: Edition) -> dict[str, Any]:
         "pinned": pinned,
         "federal": federal,
         "has_states": bool(states),
+        "directory_urls": edition.directory_urls,
         "money": jur.money,
         "fact_labels": jur.FACT_LABELS,
         "date_text": _date_text(edition.language),
@@ -602,9 +603,11 @@ def _state_links(view: dict[str, Any], current: str) -> dict[str, str] | None:
 
     if not view["has_states"]:
         return None
+    directory_urls = view.get("directory_urls", True)
+    here = built_url(current, directory_urls) + ("_" if directory_urls else "")
     return {
-        "data": relative(jur.DATA_PATH, built_url(current) + "_"),
-        "page": built_href_to(STATE_PAGE, current),
+        "data": relative(jur.DATA_PATH, here),
+        "page": built_href_to(STATE_PAGE, current, directory_urls),
     }
 
 

@@ -67,6 +67,11 @@ _SKIP_KEYS = frozenset(
         "sources",
         "source",
         "body",
+        "state_facts",
+        "wioa_indicator",
+        "employer_size",
+        "size",
+        "reported_by",
     }
 )
 # Fields of a kind that the jobseeker pages of that kind do not show.

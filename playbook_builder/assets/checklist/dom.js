@@ -88,3 +88,13 @@ export function tableRegion(table, label) {
   }
   return box;
 }
+
+// JSON from the site itself. A page opened from disk cannot fetch files (browsers
+// refuse file:// requests), so that case fails at once, without a request.
+export function fetchJson(href) {
+  if (window.location.protocol === "file:") return Promise.reject(new Error("file"));
+  return fetch(new URL(href, window.location.href).href, { credentials: "same-origin" }).then((response) => {
+    if (!response.ok) throw new Error(String(response.status));
+    return response.json();
+  });
+}

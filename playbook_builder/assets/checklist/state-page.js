@@ -4,7 +4,7 @@
  * so both pages show the same state and "Clear my answers" there clears it here too.
  * Nothing leaves the device. Loaded by ../checklist-loader.js only on such pages.
  */
-import { el, nextId } from "./dom.js";
+import { el, fetchJson, nextId } from "./dom.js";
 import { I18n } from "./i18n.js";
 import { LABELS, stateLines, stateList } from "./state-facts.js";
 import { Store } from "./storage.js";
@@ -95,11 +95,7 @@ class StateBox {
       this.render();
     });
     const href = this.root.getAttribute("data-pb-states");
-    fetch(new URL(href, window.location.href).href, { credentials: "same-origin" })
-      .then((response) => {
-        if (!response.ok) throw new Error(String(response.status));
-        return response.json();
-      })
+    fetchJson(href)
       .then((data) => {
         this.data = data;
         this.select.textContent = "";

@@ -3,7 +3,7 @@
  * device, and the state's figures beside each legal-floor item (state-facts.js words
  * them). An edition pinned to one state has no chooser: its figures are on the page.
  */
-import { el, nextId } from "./dom.js";
+import { el, fetchJson, nextId } from "./dom.js";
 import { persist } from "./storage.js";
 import { stateLines, stateList } from "./state-facts.js";
 
@@ -52,11 +52,7 @@ export function buildStateChoice(cl) {
     renderStateFloors(cl);
     if (cl.state) cl.say(t("state.chosen", { name: stateName(cl, cl.state) }));
   });
-  fetch(new URL(href, window.location.href).href, { credentials: "same-origin" })
-    .then((response) => {
-      if (!response.ok) throw new Error(String(response.status));
-      return response.json();
-    })
+  fetchJson(href)
     .then((data) => {
       cl.stateData = data;
       const states = stateList(data);
