@@ -67,6 +67,8 @@ _SKIP_KEYS = frozenset(
         "sources",
         "source",
         "body",
+        # keys of the state facts a question shows (data/jurisdictions.json), not words
+        "state_facts",
     }
 )
 # Fields of a kind that the jobseeker pages of that kind do not show.
