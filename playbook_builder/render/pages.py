@@ -109,6 +109,11 @@ class RenderedEdition:
     files: dict[str, bytes] = field(default_factory=dict)
     # A translation's strings shown in English for want of a translation (translate.Miss).
     untranslated: list[Any] = field(default_factory=list)
+    # Words the theme and the Markdown extensions write in English whatever the
+    # language, in a translated edition: the 404 page's heading (HTML) and the title of
+    # a heading's permanent link (plain text, for an attribute).
+    not_found: str | None = None
+    permalink_title: str | None = None
 
 
 def page_path(item: ContentItem) -> str:
@@ -495,6 +500,8 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
         _add_jurisdictions(out, add, jurisdictions, edition)
     out.nav = _navigation(out, clusters, checklists, pages)
     if translator is not None:
+        out.not_found = finish(str(escape(_("Page not found"))))
+        out.permalink_title = strip_marks(_("Permanent link"))
         out.untranslated = list(translator.misses.values())
     use_translator(None)
     return out
