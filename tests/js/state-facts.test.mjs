@@ -88,3 +88,14 @@ test("an item's lines end with the labor department; unknown names are skipped",
   assert.deepEqual(stateLines(data, "ZZ", ["minimum_wage"], fmt), []);
   assert.deepEqual(stateLines(data, "__proto__", ["minimum_wage"], fmt), []);
 });
+
+test("names in English (a publisher, an office) are named as such, for lang=\"en\"", () => {
+  const line = factLine(data.jurisdictions.CO, "minimum_wage", fmt);
+  const link = line.find((part) => part.href);
+  assert.equal(link.en, "Labor Dept");
+  assert.ok(link.text.includes(link.en));
+  const office = stateLines(data, "CO", [], fmt)[0].find((part) => part.href);
+  assert.deepEqual([office.text, office.en], ["CDLE", "CDLE"]);
+  const unknown = factLine(data.jurisdictions.CO, "osha_plan", fmt).find((part) => part.href);
+  assert.equal(unknown.en, "CDLE");
+});

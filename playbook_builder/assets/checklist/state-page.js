@@ -4,7 +4,7 @@
  * so both pages show the same state and "Clear my answers" there clears it here too.
  * Nothing leaves the device. Loaded by ../checklist-loader.js only on such pages.
  */
-import { el, nextId } from "./dom.js";
+import { el, nextId, partNode } from "./dom.js";
 import { I18n } from "./i18n.js";
 import { LABELS, stateLines, stateList } from "./state-facts.js";
 import { Store } from "./storage.js";
@@ -139,13 +139,7 @@ class StateBox {
           el(
             "li",
             null,
-            line.map((part) =>
-              part.href
-                ? el("a", { href: part.href, text: part.text })
-                : part.strong
-                  ? el("strong", { text: part.text })
-                  : document.createTextNode(part.text)
-            )
+            line.map(partNode)
           )
         )
       )

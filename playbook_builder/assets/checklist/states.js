@@ -3,7 +3,7 @@
  * device, and the state's figures beside each legal-floor item (state-facts.js words
  * them). An edition pinned to one state has no chooser: its figures are on the page.
  */
-import { el, nextId } from "./dom.js";
+import { el, nextId, partNode } from "./dom.js";
 import { persist } from "./storage.js";
 import { stateLines, stateList } from "./state-facts.js";
 
@@ -89,10 +89,7 @@ export function fillState(cl) {
 }
 
 function partNodes(parts) {
-  return parts.map((part) => {
-    if (part.href) return el("a", { href: part.href, text: part.text });
-    return part.strong ? el("strong", { text: part.text }) : document.createTextNode(part.text);
-  });
+  return parts.map(partNode);
 }
 
 export function renderStateFloors(cl) {
