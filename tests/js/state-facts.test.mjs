@@ -99,3 +99,13 @@ test("names in English (a publisher, an office) are named as such, for lang=\"en
   const unknown = factLine(data.jurisdictions.CO, "osha_plan", fmt).find((part) => part.href);
   assert.equal(unknown.en, "CDLE");
 });
+
+test("numbers, money and dates in the page's language as written in the United States", async () => {
+  const { usLocale } = await import("../../playbook_builder/assets/checklist/format.js");
+  assert.equal(usLocale("es"), "es-US");
+  assert.equal(usLocale("en"), "en-US");
+  assert.equal(usLocale(""), "en-US");
+  assert.equal(usLocale("es-MX"), "es-MX");
+  const money = new Intl.NumberFormat(usLocale("es"), { style: "currency", currency: "USD" });
+  assert.equal(money.format(1850.5), "$1,850.50");
+});

@@ -6,6 +6,7 @@
  */
 import { el, nextId, partNode } from "./dom.js";
 import { I18n } from "./i18n.js";
+import { usLocale } from "./format.js";
 import { LABELS, stateLines, stateList } from "./state-facts.js";
 import { Store } from "./storage.js";
 import strings from "./strings-en.js";
@@ -30,7 +31,7 @@ class StateBox {
       limits: { file_bytes: MAX_BYTES },
     };
     this.store = new Store(this.def);
-    const locale = document.documentElement.lang || "en";
+    const locale = usLocale(document.documentElement.lang);
     const money = new Intl.NumberFormat(locale, { style: "currency", currency: "USD" });
     const dates = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
     this.fmt = {

@@ -5,6 +5,7 @@
  */
 import { el, nextId, partNode } from "./dom.js";
 import { persist } from "./storage.js";
+import { usLocale } from "./format.js";
 import { stateLines, stateList } from "./state-facts.js";
 
 function moneyFormat(locale) {
@@ -105,7 +106,7 @@ export function renderStateFloors(cl) {
     const names = (box.getAttribute("data-pb-facts") || "").split(" ").filter(Boolean);
     if (!cl.stateFormat) {
       // Made on first use: number and date formats take a while to set up.
-      const locale = document.documentElement.lang || "en";
+      const locale = usLocale(document.documentElement.lang);
       cl.stateFormat = { t, money: moneyFormat(locale), date: dateFormat(locale) };
     }
     const lines = stateLines(cl.stateData, code, names, cl.stateFormat);
