@@ -427,7 +427,7 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
                 edition=edition,
                 parts=lambda text, linker=checklist_linker: text_parts(text, linker),
                 strings=script_strings_json(translator),
-                states=_state_links(state_view, page_path(checklist)),
+                states=_state_links(state_view, page_path(checklist), edition.directory_urls),
                 **state_view,
             ),
         )
@@ -586,7 +586,7 @@ def _state_box(
 ) -> dict[str, Any] | None:
     """What a page with ``state_chooser`` shows: the pinned state's name and page, or the
     chooser's data (the data file, and the offer checklist whose answers keep the choice)."""
-    links = _state_links(view, current)
+    links = _state_links(view, current, edition.directory_urls)
     if links is None:
         return None
     if view["pinned"] is not None:
@@ -603,15 +603,17 @@ def _state_box(
     }
 
 
-def _state_links(view: dict[str, Any], current: str) -> dict[str, str] | None:
+def _state_links(
+    view: dict[str, Any], current: str, directory_urls: bool = True
+) -> dict[str, str] | None:
     """The data file and state page, relative to a checklist page (None without states)."""
     from playbook_builder.content import jurisdictions as jur
 
     if not view["has_states"]:
         return None
     return {
-        "data": relative(jur.DATA_PATH, built_url(current) + "_"),
-        "page": built_href_to(STATE_PAGE, current),
+        "data": relative(jur.DATA_PATH, built_url(current, directory_urls) + "_"),
+        "page": built_href_to(STATE_PAGE, current, directory_urls),
     }
 
 
