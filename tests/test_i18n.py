@@ -15,9 +15,15 @@ import pytest
 
 from playbook_builder.authoring.i18n import script_table
 from playbook_builder.cli import main
-from playbook_builder.render.translate import mark_english, split_blocks
+from playbook_builder.render.translate import (
+    mark_english,
+    mark_named_english,
+    split_blocks,
+    translatable_fields,
+)
 
 from .conftest import REPO
+from .stray_english import VISIBLE_TEXT_JS, stray_english, stray_english_in_texts
 from .test_build import AGENCY_CANARY, DRAFT_CANARY, files_containing
 
 ES_EDITION = """\
@@ -191,6 +197,58 @@ def test_bundled_spanish_catalogues_are_complete_for_the_checklist() -> None:
     assert missing == []
 
 
+def test_stray_english_is_found_outside_lang_en_only() -> None:
+    assert stray_english('<p lang="es">Elija una oferta.</p><p>Es un buen trabajo.</p>') == []
+    found = stray_english(
+        "<main><p>Revise la oferta. Show all the questions</p>"
+        '<a href="#" aria-label="Quick check: what matters">Ver</a>'
+        "<p>Cargo<br>de trabajo: Tips and the law</p></main>"
+    )
+    assert [f.split(":")[0] for f in found] == ["p", "<a aria-label>", "p", "p"]
+    assert (
+        stray_english(
+            '<p>Según la ley (en inglés: <span lang="en">Fair Labor Standards Act and the rest'
+            "</span>) y <code>the_key</code><script>var the = 1;</script>"
+            '<a href="https://www.dol.gov/what-is-the-law">https://www.dol.gov/what-is-the-law</a>'
+            '<div class="md-dialog" hidden>Copied to clipboard with the theme</div></p>'
+        )
+        == []
+    )
+    assert stray_english_in_texts([("li", "Oregon, Nueva York, Distrito de Columbia")]) == []
+
+
+def test_names_a_translation_gives_in_english_are_marked() -> None:
+    text = "Vea (fuente en inglés: Pay and Hours\nWorked) y (en inglés: at will)."
+    marked = mark_named_english(text, "es")
+    assert marked == (
+        "Vea (fuente en inglés: \ue000Pay and Hours\nWorked\ue001) y (en inglés: \ue000at will\ue001)."
+    )
+    assert mark_named_english(text, "fr") == text
+
+
+def test_state_fact_keys_are_data_not_text() -> None:
+    from playbook_builder.content.load import load_content
+
+    content, _problems = load_content(REPO, ["jobseekers"])
+    offer = content.items["offer-evaluation"]
+    keys = [loc for loc, _text in translatable_fields(offer, "jobseekers")]
+    assert keys and not [loc for loc in keys if "state_facts" in loc]
+    po = polib.pofile(str(REPO / "locale/es/LC_MESSAGES/content.po"))
+    assert not [e.msgctxt for e in po if "state_facts" in (e.msgctxt or "")]
+
+
+def test_spanish_pages_show_no_stray_english(es_site: Path) -> None:
+    """Every page of the Spanish edition: English only inside lang="en"."""
+    pages = sorted((es_site / "jobseekers-es").rglob("*.html"))
+    assert len(pages) > 10
+    found = [
+        f"{page.relative_to(es_site)}: {hit}"
+        for page in pages
+        for hit in stray_english(page.read_text(encoding="utf-8"))
+    ]
+    assert found == []
+
+
 # ------------------------------------------------------------------- browser (Spanish)
 
 
@@ -275,7 +333,7 @@ def test_spanish_pages_pass_axe_and_answers_move_between_languages(
         page.goto(es_base + f"{saved_on}/{offer}")
         page.evaluate("() => { sessionStorage.clear(); localStorage.clear(); }")
         page.reload()
-        radios = page.locator(".pb-item")
+        radios = page.locator("fieldset.pb-item:visible")  # the quick check hides the rest
         answers = {}
         for i in range(3):
             item = radios.nth(i)
@@ -308,3 +366,67 @@ def test_spanish_pages_pass_axe_and_answers_move_between_languages(
     head = Path(csv_download.value.path()).read_text(encoding="utf-8-sig").splitlines()[0]
     assert head.startswith('"Sección","Id de la pregunta","Pregunta"')
     assert errors == []
+
+
+ES_OFFER_NUMBERS = [
+    {"Pago": "18.50", "Pago por": "hora", "Horas por semana que espera": "32",
+     "Horas por semana seguras": "20", "Viaje al trabajo, minutos de ida": "25",
+     "Costo del viaje por semana ($)": "30",
+     "Lo que usted paga por el seguro médico ($)": "45",
+     "Costo del seguro médico por": "dos semanas"},
+    {"Pago": "600", "Pago por": "semana", "Horas por semana que espera": "40"},
+]  # fmt: skip
+
+
+@pytest.mark.browser
+def test_spanish_offer_checklist_after_the_script_shows_no_stray_english(
+    es_base: str, browser: Any
+) -> None:
+    """The script writes text into the page (quick check, state figures, keep notice,
+    offer numbers, the comparison): all of it Spanish, English only inside lang="en"."""
+    from .test_browser import states_loaded
+
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(es_base + "jobseekers-es/checklists/offer-evaluation/")
+    page.evaluate("() => { sessionStorage.clear(); localStorage.clear(); }")
+    page.reload()
+    assert page.inner_text(".pb-view-text").startswith("Revisión rápida:")
+    states_loaded(page, ".pb-state-choice")
+    page.locator(".pb-state-choice select").select_option("CO")
+    for index, numbers in enumerate(ES_OFFER_NUMBERS):
+        if index:
+            page.get_by_role("button", name="Agregar otra oferta").click()
+        box = page.locator(".pb-offer-numbers")
+        if not box.evaluate("d => d.open"):
+            box.locator("summary").click()
+        for label, value in numbers.items():
+            field = page.get_by_label(label, exact=True)
+            if field.evaluate("f => f.tagName") == "SELECT":
+                field.select_option(label=value)
+            else:
+                field.fill(value)
+        page.get_by_label("Nombre de esta oferta").fill(["Café", "Bodega"][index])
+        shown = page.locator("fieldset.pb-item:visible")
+        for i in range(3):
+            shown.nth(i).locator("input").nth((i + index) % 3).check()
+    # Tips with the state's figures, the comparison and every answer side by side.
+    with_floor = page.locator("fieldset.pb-item:visible", has=page.locator(".pb-state-floor"))
+    with_floor.first.locator("details.pb-tips summary").click()
+    assert "En Colorado" in with_floor.first.locator(".pb-state-floor").inner_text()
+    cards = page.locator(".pb-weigh-card")
+    assert cards.count() == 2
+    # Dollars as in the United States, as the number fields read them.
+    cafe = cards.nth(0).inner_text()
+    assert "$18.50 por hora" in cafe
+    assert "$18.50 × 32 horas × 52 semanas = $30,784.00" in cafe
+    page.locator("details.pb-every-answer summary").click()
+    texts = page.evaluate(VISIBLE_TEXT_JS)
+    assert len(texts) > 100
+    assert stray_english_in_texts([(where, text) for where, text in texts]) == []
+    # The full list, too.
+    page.locator(".pb-view-toggle").first.click()
+    assert stray_english_in_texts(page.evaluate(VISIBLE_TEXT_JS)) == []
+    assert errors == []
+    page.close()

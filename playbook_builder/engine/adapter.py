@@ -221,6 +221,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 log.warning(problem.format())
             self.rendered = render_edition(content, edition, drafts=drafts)
             config.nav = self.rendered.nav
+            toc = config.mdx_configs.get("toc")
+            if self.rendered.permalink_title and isinstance(toc, dict):
+                toc["permalink_title"] = self.rendered.permalink_title
         config.extra_css = [*CSS_ASSETS, *config.extra_css]
         scripts = list(JS_ASSETS)
         if not config.use_directory_urls:
@@ -358,6 +361,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # Theme pages that are not content pages (404.html) get the same check and policy.
         if not template_name.endswith(".html"):
             return output_content
+        # Material's 404 page says "Not found" in English whatever the theme's language.
+        if template_name == "404.html" and self.rendered is not None and self.rendered.not_found:
+            output_content = output_content.replace(
+                "<h1>404 - Not found</h1>", f"<h1>404 - {self.rendered.not_found}</h1>", 1
+            )
         try:
             return secure_page(output_content, None, config.site_name)
         except PageRejected as exc:

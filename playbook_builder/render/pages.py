@@ -109,6 +109,11 @@ class RenderedEdition:
     files: dict[str, bytes] = field(default_factory=dict)
     # A translation's strings shown in English for want of a translation (translate.Miss).
     untranslated: list[Any] = field(default_factory=list)
+    # Words the theme and the Markdown extensions write in English whatever the
+    # language, in a translated edition: the 404 page's heading (HTML) and the title of
+    # a heading's permanent link (plain text, for an attribute).
+    not_found: str | None = None
+    permalink_title: str | None = None
 
 
 def page_path(item: ContentItem) -> str:
@@ -422,7 +427,7 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
                 edition=edition,
                 parts=lambda text, linker=checklist_linker: text_parts(text, linker),
                 strings=script_strings_json(translator),
-                states=_state_links(state_view, page_path(checklist)),
+                states=_state_links(state_view, page_path(checklist), edition.directory_urls),
                 **state_view,
             ),
         )
@@ -495,6 +500,8 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
         _add_jurisdictions(out, add, jurisdictions, edition)
     out.nav = _navigation(out, clusters, checklists, pages)
     if translator is not None:
+        out.not_found = finish(str(escape(_("Page not found"))))
+        out.permalink_title = strip_marks(_("Permanent link"))
         out.untranslated = list(translator.misses.values())
     use_translator(None)
     return out
@@ -580,7 +587,7 @@ def _state_box(
 ) -> dict[str, Any] | None:
     """What a page with ``state_chooser`` shows: the pinned state's name and page, or the
     chooser's data (the data file, and the offer checklist whose answers keep the choice)."""
-    links = _state_links(view, current)
+    links = _state_links(view, current, edition.directory_urls)
     if links is None:
         return None
     if view["pinned"] is not None:
@@ -597,7 +604,9 @@ def _state_box(
     }
 
 
-def _state_links(view: dict[str, Any], current: str) -> dict[str, str] | None:
+def _state_links(
+    view: dict[str, Any], current: str, directory_urls: bool = True
+) -> dict[str, str] | None:
     """The data file and state page, relative to a checklist page (None without states)."""
     from playbook_builder.content import jurisdictions as jur
 

@@ -234,6 +234,21 @@ def mark_english(text: str) -> str:
     return "\n".join(lines)
 
 
+# How a translation names something that stays in English, per language: the words
+# before the name, up to the closing parenthesis. "(fuente en inglés: Pay and Hours
+# Worked)", "(en inglés: Wage and Hour Division)". The name is marked lang="en".
+NAMED_IN_ENGLISH = {"es": "en inglés:"}
+
+
+def mark_named_english(text: str, language: str) -> str:
+    """The English names a translation gives in parentheses, marked as English."""
+    lead = NAMED_IN_ENGLISH.get(language)
+    if lead is None or lead not in text:
+        return text
+    pattern = re.compile(re.escape(lead) + r"(\s+)([^()\n]+(?:\n[^()\n]+)*?)\)")
+    return pattern.sub(lambda m: f"{lead}{m.group(1)}{EN_OPEN}{m.group(2)}{EN_CLOSE})", text)
+
+
 def mark_english_block(block: str) -> str:
     """A whole Markdown block (a list, a table, a note) marked as English."""
     return f'<div lang="en" markdown>\n\n{block}\n\n</div>'
@@ -309,12 +324,21 @@ def translate_item(item: ContentItem, audience: str, translator: Translator) -> 
         target: Any = data
         for part in loc[:-1]:
             target = target[part]
-        target[loc[-1]] = translator.text("content", field_context(item.id, loc), english)
+        found = translator.lookup("content", field_context(item.id, loc), english)
+        target[loc[-1]] = (
+            mark_english(english)
+            if found is None
+            else mark_named_english(found, translator.language)
+        )
     if isinstance(item, Page):
         blocks = []
         for i, block in enumerate(split_blocks(item.body)):
             found = translator.lookup("pages", block_context(item.id, i), block)
-            blocks.append(found if found is not None else mark_english_block(block))
+            blocks.append(
+                mark_named_english(found, translator.language)
+                if found is not None
+                else mark_english_block(block)
+            )
         data["body"] = "\n\n".join(blocks) + "\n"
     return type(item).model_validate(data)
 

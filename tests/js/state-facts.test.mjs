@@ -88,3 +88,24 @@ test("an item's lines end with the labor department; unknown names are skipped",
   assert.deepEqual(stateLines(data, "ZZ", ["minimum_wage"], fmt), []);
   assert.deepEqual(stateLines(data, "__proto__", ["minimum_wage"], fmt), []);
 });
+
+test("names in English (a publisher, an office) are named as such, for lang=\"en\"", () => {
+  const line = factLine(data.jurisdictions.CO, "minimum_wage", fmt);
+  const link = line.find((part) => part.href);
+  assert.equal(link.en, "Labor Dept");
+  assert.ok(link.text.includes(link.en));
+  const office = stateLines(data, "CO", [], fmt)[0].find((part) => part.href);
+  assert.deepEqual([office.text, office.en], ["CDLE", "CDLE"]);
+  const unknown = factLine(data.jurisdictions.CO, "osha_plan", fmt).find((part) => part.href);
+  assert.equal(unknown.en, "CDLE");
+});
+
+test("numbers, money and dates in the page's language as written in the United States", async () => {
+  const { usLocale } = await import("../../playbook_builder/assets/checklist/format.js");
+  assert.equal(usLocale("es"), "es-US");
+  assert.equal(usLocale("en"), "en-US");
+  assert.equal(usLocale(""), "en-US");
+  assert.equal(usLocale("es-MX"), "es-MX");
+  const money = new Intl.NumberFormat(usLocale("es"), { style: "currency", currency: "USD" });
+  assert.equal(money.format(1850.5), "$1,850.50");
+});

@@ -98,3 +98,20 @@ export function fetchJson(href) {
     return response.json();
   });
 }
+
+/**
+ * One part of a line of state facts (state-facts.js): plain text, a link or bold text.
+ * `part.en`, when given, is the words of the text that are a name in English (an office,
+ * a publisher); they are marked lang="en" so a Spanish page does not read them as Spanish.
+ */
+export function partNode(part) {
+  let content = [part.text];
+  const at = part.en ? part.text.indexOf(part.en) : -1;
+  if (at >= 0) {
+    const english = el("span", { lang: "en", text: part.en });
+    content = [part.text.slice(0, at), english, part.text.slice(at + part.en.length)].filter((bit) => bit !== "");
+  }
+  if (part.href) return el("a", { href: part.href }, content);
+  if (part.strong) return el("strong", null, content);
+  return at >= 0 ? el("span", null, content) : document.createTextNode(part.text);
+}

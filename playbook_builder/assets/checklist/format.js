@@ -33,3 +33,13 @@ export function csvCell(value) {
 export function csvText(rows) {
   return "\ufeff" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
+
+/**
+ * The locale for numbers, money and dates: the page's language, in the United States
+ * (the guides are about jobs there, in dollars): "es" gives "es-US", so "$18.50" as the
+ * number fields read it, not "18,50 US$".
+ */
+export function usLocale(lang) {
+  const language = String(lang || "en");
+  return language.indexOf("-") === -1 ? language + "-US" : language;
+}

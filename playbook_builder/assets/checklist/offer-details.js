@@ -8,13 +8,13 @@ import { el, nextId } from "./dom.js";
 import { parseNumber, validDetail } from "./offer-figures.js";
 import { persist } from "./storage.js";
 
-const PAY_LABELS = {
+export const PAY_LABELS = {
   hour: "details.period.hour",
   week: "details.period.week",
   month: "details.period.month",
   year: "details.period.year",
 };
-const HEALTH_LABELS = {
+export const HEALTH_LABELS = {
   week: "details.health.week",
   "two-weeks": "details.health.two-weeks",
   "half-month": "details.health.half-month",
@@ -155,4 +155,3 @@ export function fillOfferDetails(cl) {
   if (Object.keys(details).length) cl.detailsBox.open = true;
 }
 
-export { HEALTH_LABELS, PAY_LABELS };

@@ -7,11 +7,11 @@
 import { button, el, nextId } from "./dom.js";
 import { healthPerYear, payPerHourAfterCommute, payPerYear } from "./offer-figures.js";
 import { HEALTH_LABELS, PAY_LABELS } from "./offer-details.js";
-import { today } from "./format.js";
+import { today, usLocale } from "./format.js";
 
 function money(cl) {
   if (!cl.moneyFormat) {
-    const locale = document.documentElement.lang || "en";
+    const locale = usLocale(document.documentElement.lang);
     try {
       const formatter = new Intl.NumberFormat(locale, { style: "currency", currency: "USD" });
       cl.moneyFormat = (value) => formatter.format(value);

@@ -45,7 +45,10 @@ function sourcePart(t, fact) {
   const source = isObject(fact.source) ? fact.source : null;
   const url = source && safeUrl(source.url);
   if (!url) return [];
-  return [{ text: " (" }, { text: t("state.source", { publisher: String(source.publisher || url) }), href: url }, { text: ")" }];
+  const publisher = String(source.publisher || url);
+  // `en`: the words of the part that are a name in English, marked lang="en" on a page in
+  // another language (see dom.js, partNode).
+  return [{ text: " (" }, { text: t("state.source", { publisher }), href: url, en: publisher }, { text: ")" }];
 }
 
 function asOf(t, fact, date) {
@@ -81,7 +84,7 @@ export function factLine(state, name, fmt) {
   if (!isObject(fact) || fact.status !== "known") {
     const where = office(state);
     return where
-      ? [label, { text: t("state.unknownAsk") + " " }, { text: where.name, href: where.url }, { text: "." }]
+      ? [label, { text: t("state.unknownAsk") + " " }, { text: where.name, href: where.url, en: where.name }, { text: "." }]
       : [label, { text: t("state.unknown") }];
   }
   const parts = [label, { text: valueText(t, name, fact, fmt.money) + asOf(t, fact, fmt.date) + "." }];
@@ -105,6 +108,10 @@ export function stateLines(data, code, names, fmt) {
   const lines = names.map((name) => factLine(state, name, fmt)).filter((line) => line.length);
   const where = office(state);
   const label = { text: fmt.t(LABELS.labor_office) + ": ", strong: true };
-  lines.push(where ? [label, { text: where.name, href: where.url }, { text: "." }] : [label, { text: fmt.t("state.noOffice") }]);
+  lines.push(
+    where
+      ? [label, { text: where.name, href: where.url, en: where.name }, { text: "." }]
+      : [label, { text: fmt.t("state.noOffice") }]
+  );
   return lines;
 }

@@ -4,8 +4,9 @@
  * so both pages show the same state and "Clear my answers" there clears it here too.
  * Nothing leaves the device. Loaded by ../checklist-loader.js only on such pages.
  */
-import { el, fetchJson, nextId } from "./dom.js";
+import { el, fetchJson, nextId, partNode } from "./dom.js";
 import { I18n } from "./i18n.js";
+import { usLocale } from "./format.js";
 import { LABELS, stateLines, stateList } from "./state-facts.js";
 import { Store } from "./storage.js";
 import strings from "./strings-en.js";
@@ -30,7 +31,7 @@ class StateBox {
       limits: { file_bytes: MAX_BYTES },
     };
     this.store = new Store(this.def);
-    const locale = document.documentElement.lang || "en";
+    const locale = usLocale(document.documentElement.lang);
     const money = new Intl.NumberFormat(locale, { style: "currency", currency: "USD" });
     const dates = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
     this.fmt = {
@@ -135,13 +136,7 @@ class StateBox {
           el(
             "li",
             null,
-            line.map((part) =>
-              part.href
-                ? el("a", { href: part.href, text: part.text })
-                : part.strong
-                  ? el("strong", { text: part.text })
-                  : document.createTextNode(part.text)
-            )
+            line.map(partNode)
           )
         )
       )

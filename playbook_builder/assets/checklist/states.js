@@ -3,8 +3,9 @@
  * device, and the state's figures beside each legal-floor item (state-facts.js words
  * them). An edition pinned to one state has no chooser: its figures are on the page.
  */
-import { el, fetchJson, nextId } from "./dom.js";
+import { el, fetchJson, nextId, partNode } from "./dom.js";
 import { persist } from "./storage.js";
+import { usLocale } from "./format.js";
 import { stateLines, stateList } from "./state-facts.js";
 
 function moneyFormat(locale) {
@@ -85,10 +86,7 @@ export function fillState(cl) {
 }
 
 function partNodes(parts) {
-  return parts.map((part) => {
-    if (part.href) return el("a", { href: part.href, text: part.text });
-    return part.strong ? el("strong", { text: part.text }) : document.createTextNode(part.text);
-  });
+  return parts.map(partNode);
 }
 
 export function renderStateFloors(cl) {
@@ -104,7 +102,7 @@ export function renderStateFloors(cl) {
     const names = (box.getAttribute("data-pb-facts") || "").split(" ").filter(Boolean);
     if (!cl.stateFormat) {
       // Made on first use: number and date formats take a while to set up.
-      const locale = document.documentElement.lang || "en";
+      const locale = usLocale(document.documentElement.lang);
       cl.stateFormat = { t, money: moneyFormat(locale), date: dateFormat(locale) };
     }
     const lines = stateLines(cl.stateData, code, names, cl.stateFormat);
