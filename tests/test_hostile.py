@@ -7,13 +7,10 @@ past it), and the Content-Security-Policy in a real browser.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import re
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -30,6 +27,8 @@ from playbook_builder.render.sanitise import (
     script_hash,
     secure_page,
 )
+
+from .conftest import serve_folder
 
 # Each case: a value for a case study's `summary` (a Markdown field shown on the case
 # study page, the case-study index and every cluster page it belongs to).
@@ -357,27 +356,6 @@ def test_strict_build_fails_naming_the_item_when_the_sanitiser_removes_anything(
     assert not (mini / "site").exists()
 
 
-SERVER_ORIGIN = "http://127.0.0.1"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-def _serve(folder: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"{SERVER_ORIGIN}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
-
-
 @pytest.fixture
 def hostile_site(mini: Path, capsys: pytest.CaptureFixture[str], without_validation: None) -> Path:
     _hostile_project(mini)
@@ -450,7 +428,7 @@ def test_hostile_output_is_inert_in_a_browser(hostile_site: Path, browser: Any) 
         "jobseekers/checklists/offer-check/",
         "",
     ]
-    for base in _serve(hostile_site):
+    for base in serve_folder(hostile_site):
         context = browser.new_context()
 
         def on_request(request: Any, base: str = base) -> None:

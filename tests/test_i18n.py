@@ -384,7 +384,7 @@ def test_spanish_offer_checklist_after_the_script_shows_no_stray_english(
 ) -> None:
     """The script writes text into the page (quick check, state figures, keep notice,
     offer numbers, the comparison): all of it Spanish, English only inside lang="en"."""
-    from .test_browser import states_loaded
+    from .test_browser import fill_numbers, states_loaded
 
     page = browser.new_page(viewport={"width": 390, "height": 844})
     errors: list[str] = []
@@ -398,15 +398,7 @@ def test_spanish_offer_checklist_after_the_script_shows_no_stray_english(
     for index, numbers in enumerate(ES_OFFER_NUMBERS):
         if index:
             page.get_by_role("button", name="Agregar otra oferta").click()
-        box = page.locator(".pb-offer-numbers")
-        if not box.evaluate("d => d.open"):
-            box.locator("summary").click()
-        for label, value in numbers.items():
-            field = page.get_by_label(label, exact=True)
-            if field.evaluate("f => f.tagName") == "SELECT":
-                field.select_option(label=value)
-            else:
-                field.fill(value)
+        fill_numbers(page, numbers)
         page.get_by_label("Nombre de esta oferta").fill(["Café", "Bodega"][index])
         shown = page.locator("fieldset.pb-item:visible")
         for i in range(3):

@@ -24,8 +24,9 @@ _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 _BARE_REF = re.compile(r"(?<!\]\()\bref:")
 
 
-def _scheme(target: str) -> str | None:
-    # Browsers ignore tabs, newlines and entities inside a scheme: so do we.
+def url_scheme(target: str) -> str | None:
+    """The scheme of a URL as a browser reads it (it ignores tabs, newlines and
+    entities inside a scheme), lower-cased; None for a relative address."""
     cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(target)).lower()
     found = re.match(r"([a-z][a-z0-9+.-]*):", cleaned)
     return found.group(1) if found else None
@@ -51,7 +52,7 @@ def unsafe_spans(text: str) -> Iterator[tuple[int, str]]:
         )
     for pattern in (_INLINE_TARGET, _REFERENCE_DEF, _AUTOLINK):
         for match in pattern.finditer(text):
-            scheme = _scheme(match.group(1))
+            scheme = url_scheme(match.group(1))
             if scheme is not None and scheme not in ALLOWED_SCHEMES:
                 yield (
                     match.start(1),

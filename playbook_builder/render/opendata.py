@@ -85,28 +85,23 @@ class Table:
     rows: list[dict[str, Any]]
 
     def __post_init__(self) -> None:
-        # Every text field may hold a `ref:` link, not only the ones named above.
+        # Any text field may hold a `ref:` link: every one is made plain, here, once.
         for row in self.rows:
             for key, value in row.items():
-                row[key] = _plain_deep(value)
+                row[key] = _plain(value)
 
 
-def _plain_deep(value: Any) -> Any:
+def _plain(value: Any) -> Any:
+    """``value`` with ``[label](ref:id)`` links in its text reduced to their label, in
+    lists and mappings too: an id is not an address outside the site, and the target
+    may not be in this edition."""
     if isinstance(value, str):
-        return _plain(value)
+        return _REF_WITH_LABEL.sub(lambda m: m.group(1), value)
     if isinstance(value, list):
-        return [_plain_deep(v) for v in value]
+        return [_plain(v) for v in value]
     if isinstance(value, dict):
-        return {k: _plain_deep(v) for k, v in value.items()}
+        return {k: _plain(v) for k, v in value.items()}
     return value
-
-
-def _plain(text: str | None) -> str | None:
-    """Markdown text with ``[label](ref:id)`` links reduced to their label: an id is not
-    an address outside the site, and the target may not be in this edition."""
-    if text is None:
-        return None
-    return _REF_WITH_LABEL.sub(lambda m: m.group(1), text)
 
 
 def _sources(sources: Iterable[Source]) -> list[dict[str, str]]:
@@ -207,17 +202,17 @@ def _metrics(shown: Content, page_path: PagePath) -> Table:
             {
                 **_common(m, page_path),
                 "cluster": m.cluster,
-                "definition": _plain(m.definition),
+                "definition": m.definition,
                 "unit": m.unit,
-                "numerator": _plain(m.numerator),
-                "denominator": _plain(m.denominator),
+                "numerator": m.numerator,
+                "denominator": m.denominator,
                 "reported_by": list(m.reported_by),
-                "data_sources": [_plain(d) for d in m.data_sources],
+                "data_sources": list(m.data_sources),
                 "frequency": m.frequency,
-                "limitations": _plain(m.limitations),
+                "limitations": m.limitations,
                 "wioa_indicator": m.wioa_indicator,
                 "wioa_indicator_name": WIOA_INDICATORS.get(m.wioa_indicator or ""),
-                "wioa": _plain(m.wioa),
+                "wioa": m.wioa,
             }
         )
     return Table(
@@ -260,14 +255,14 @@ def _practices(shown: Content, page_path: PagePath) -> Table:
             {
                 **_common(p, page_path),
                 "clusters": _shown_ids(shown, p.clusters),
-                "summary": _plain(p.summary),
-                "steps": [_plain(s) for s in p.steps],
+                "summary": p.summary,
+                "steps": list(p.steps),
                 "effort": p.effort,
                 "cost": p.cost,
-                "cost_note": _plain(p.cost_note),
+                "cost_note": p.cost_note,
                 "employer_size": list(p.employer_size),
                 "first_step": p.first_step,
-                "evidence": _plain(p.evidence),
+                "evidence": p.evidence,
                 "metrics": _shown_ids(shown, p.metrics),
                 "case_studies": _shown_ids(shown, p.case_studies),
             }
@@ -301,7 +296,7 @@ def _results(shown: Content, case: CaseStudy) -> list[dict[str, Any]]:
             {
                 "case_study": case.id,
                 "number": number,
-                "description": _plain(r.description),
+                "description": r.description,
                 "metric": r.metric if r.metric and r.metric in shown.items else None,
                 "before": r.before,
                 "after": r.after,
@@ -358,9 +353,9 @@ def _case_studies(shown: Content, page_path: PagePath) -> tuple[Table, Table]:
                 "size": c.size,
                 "region": c.region,
                 "clusters": _shown_ids(shown, c.clusters),
-                "summary": _plain(c.summary),
-                "challenge": _plain(c.challenge),
-                "actions": [_plain(a) for a in c.actions],
+                "summary": c.summary,
+                "challenge": c.challenge,
+                "actions": list(c.actions),
                 "practices": _shown_ids(shown, c.practices),
                 "illustrative": c.illustrative,
                 "results": [
@@ -441,12 +436,12 @@ def _checklists(shown: Content, page_path: PagePath) -> Table:
                         "section_cluster": section.cluster if cluster else None,
                         "section_title": heading,
                         "item": item.id,
-                        "question": _plain(item.question),
-                        "help": _plain(item.help),
-                        "ask": _plain(item.ask),
-                        "verify": _plain(item.verify),
-                        "red_flag": _plain(item.red_flag),
-                        "legal_floor": _plain(item.legal_floor),
+                        "question": item.question,
+                        "help": item.help,
+                        "ask": item.ask,
+                        "verify": item.verify,
+                        "red_flag": item.red_flag,
+                        "legal_floor": item.legal_floor,
                         "weight": item.weight,
                         "scale": scale,
                         "practices": _shown_ids(shown, item.practices),
@@ -483,8 +478,8 @@ def _clusters(shown: Content, edition: Edition, page_path: PagePath) -> Table:
                 **_common(c, page_path),
                 "number": c.number,
                 "short_title": c.short_title,
-                "summary": _plain(summary),
-                "why_it_matters": _plain(c.why_it_matters),
+                "summary": summary,
+                "why_it_matters": c.why_it_matters,
             }
         )
     return Table(

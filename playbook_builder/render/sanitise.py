@@ -23,6 +23,8 @@ from typing import Any
 
 import nh3
 
+from playbook_builder.content.safe_text import url_scheme
+
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 # Everything the Markdown extensions in mkdocs.yml and our own templates produce.
@@ -405,21 +407,15 @@ class _PageAudit(_FastParser):
             self.title_tags += starts
 
 
-def _scheme(url: str) -> str | None:
-    cleaned = re.sub(r"[\x00-\x20]", "", html.unescape(url)).lower()
-    found = re.match(r"([a-z][a-z0-9+.-]*):", cleaned)
-    return found.group(1) if found else None
-
-
 def _dangerous_url(url: str) -> bool:
-    scheme = _scheme(url)
+    scheme = url_scheme(url)
     return scheme is not None and scheme not in URL_SCHEMES
 
 
 def _foreign(url: str) -> bool:
     """A URL on another origin (anything with a scheme or a protocol-relative one)."""
     stripped = url.strip()
-    return stripped.startswith("//") or _scheme(stripped) is not None
+    return stripped.startswith("//") or url_scheme(stripped) is not None
 
 
 def secure_page(page_html: str, title: str | None, site_name: str) -> str:
