@@ -197,7 +197,12 @@ def test_playback_of_repeated_lines_reads_exactly_what_the_parser_reads(
     monkeypatch.setattr(sanitise, "_PLAYBACK", False)
     plain = results()
     monkeypatch.setattr(sanitise, "_PLAYBACK", True)
-    for kept in sanitise._LINE_EVENTS, sanitise._LINE_ELEMENTS, sanitise._LINE_AUDITS:
+    for kept in (
+        sanitise._LINE_EVENTS,
+        sanitise._LINE_ELEMENTS,
+        sanitise._LINE_AUDITS,
+        sanitise._QUIET_AUDIT_LINES,
+    ):
         kept.clear()
     assert results() == plain  # lines read once, recorded
     assert sanitise._LINE_EVENTS
@@ -213,6 +218,73 @@ def test_playback_of_repeated_lines_reads_exactly_what_the_parser_reads(
         sanitise.secure_page(_page(inside), None, "Site")
     for line in inside[1], inside[4], inside[6]:
         assert line not in sanitise._LINE_EVENTS
+
+
+SPELLINGS = [
+    "<p>Para&para; &amp; &lt;b&gt; &#169; &#x27; &quot; &nbsp; &#10; &#0; &bogus;</p>\n",
+    '<p>Line<br />\nnext<br/>and<hr />\n<img src="a.png" alt="x /> y" />\n',
+    '<input type="checkbox" checked />\n<col span="2" />\n',
+    "<p title='single &para;'>x</p>\n",
+    '<p title="a &#39; b">x</p>\n',
+    '<img src="a.png" onerror="x()" />\n',
+    '<a href="java&#9;script:x()">y</a>\n',
+    '<a href="&#106;avascript:x()">y</a>\n',
+    "<custom-el data-x=1>z</custom-el>\n",
+    "<form><form>nested</form></form>\n",
+]
+
+
+def test_spelling_shortcut_reports_what_the_element_comparison_reports() -> None:
+    """The sanitiser skips comparing elements when the input, spelt as nh3 spells
+    markup, equals the output; on hostile and odd input it must report exactly what the
+    full comparison reports."""
+    import random
+
+    from playbook_builder.render import sanitise
+
+    rng = random.Random(61)
+    benign = [
+        '<p>Para&para; &amp; &copy; &#8212; and <a href="../x/">a link</a></p>\n',
+        '<p>Line<br />\nnext</p>\n<hr />\n<img src="a.png" alt="x /> y" />\n',
+        '<h2 id="a">Title<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>\n',
+        "<ul>\n<li>one &lt;two&gt; &quot;three&quot;</li>\n</ul>\n",
+    ]
+    shortcuts = 0
+    for _ in range(400):
+        lines = benign if rng.random() < 0.4 else benign + TRICKY_LINES + SPELLINGS
+        fragment = "".join(rng.choices(lines, k=rng.randint(1, 12)))
+        clean = sanitise._clean(fragment)
+        full = sanitise._removed(fragment, clean)
+        if sanitise._same_markup(fragment, clean):
+            shortcuts += 1
+            assert full == [], fragment
+        assert sanitise.sanitise_html(fragment).removed == full
+    assert shortcuts > 20  # the shortcut was exercised, not only the fallback
+
+
+def test_page_check_skipping_the_sanitised_body_finds_what_a_full_read_finds() -> None:
+    import random
+
+    from playbook_builder.render import sanitise
+
+    rng = random.Random(62)
+    for _ in range(300):
+        body = sanitise.sanitise_html(
+            "".join(rng.choices(TRICKY_LINES + SPELLINGS, k=rng.randint(0, 8)))
+        ).html
+        before = "".join(rng.choices(TRICKY_LINES, k=rng.randint(0, 6)))
+        after = "".join(rng.choices(TRICKY_LINES, k=rng.randint(0, 6)))
+        page = (
+            "<html><head>\n" + before + '<article class="md-content__inner md-typeset">'
+            f"{body}</article>\n{after}</head><body></body></html>\n"
+        )
+        outcomes = []
+        for sanitised in (None, body):
+            try:
+                outcomes.append(sanitise.secure_page(page, None, "Site", sanitised=sanitised))
+            except sanitise.PageRejected as exc:
+                outcomes.append(f"rejected: {exc}")
+        assert outcomes[0] == outcomes[1], page
 
 
 def test_serve_with_content_errors_stops_at_start_with_the_report(mini: Path) -> None:

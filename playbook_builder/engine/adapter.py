@@ -177,6 +177,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._config_key: int = 0
         self._built_config_key: int = 0
         self._sanitised: dict[str, tuple[bytes, Sanitised]] = {}
+        # Each page's body as the sanitiser returned it, for the check of the finished page.
+        self._bodies: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -340,6 +342,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 self._page_name(page),
                 "; ".join(result.removed),
             )
+        self._bodies[page.file.src_uri] = result.html
         return result.html
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
@@ -349,7 +352,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             links = head_links(self.rendered.edition, page.file.src_uri)
             output = output.replace("</head>", f"  {links}\n  </head>", 1) if links else output
         try:
-            return secure_page(skip_to_checklist(output), page.title, config.site_name)
+            return secure_page(
+                skip_to_checklist(output),
+                page.title,
+                config.site_name,
+                sanitised=self._bodies.pop(page.file.src_uri, None),
+            )
         except PageRejected as exc:
             raise exceptions.PluginError(
                 f"{self._page_name(page)}: refusing to write a page with {exc}"
