@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from playbook_builder.content.collection import Content
@@ -17,6 +17,9 @@ class Project:
     editions: list[Edition]
     content: Content
     problems: list[Problem]
+    # What loading the base content found (``problems`` adds overlays and readability):
+    # a build hands content and these to each edition's MkDocs run, so it reads them once.
+    base_problems: list[Problem] = field(default_factory=list)
 
     def edition(self, edition_id: str) -> Edition:
         for edition in self.editions:
@@ -61,6 +64,7 @@ def open_project(root: Path, *, readability: bool = True) -> Project:
     """
     editions = project_editions(root)
     content, problems = load_content(root, all_audiences(editions))
+    base_problems = list(problems)
     if not has_errors(problems):
         from playbook_builder.overlays import load_overlay
 
@@ -70,7 +74,13 @@ def open_project(root: Path, *, readability: bool = True) -> Project:
         from playbook_builder.authoring.readability import reading_grade_problems
 
         problems += reading_grade_problems(content, editions)
-    project = Project(root=root, editions=editions, content=content, problems=problems)
+    project = Project(
+        root=root,
+        editions=editions,
+        content=content,
+        problems=problems,
+        base_problems=base_problems,
+    )
     if has_errors(problems):
         raise ContentError(problems)
     return project

@@ -26,6 +26,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from playbook_builder.checklists.jsbundle import checklist_bundle
+from playbook_builder.content.collection import Content
 from playbook_builder.content.load import load_content
 from playbook_builder.content.problems import Problem, format_report, has_errors
 from playbook_builder.editions import (
@@ -198,7 +199,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         )
         drafts = self.config.drafts or os.environ.get("PLAYBOOK_DRAFTS") == "1"
         audiences = all_audiences(discover_editions(root)) or edition.audiences
-        content, problems = load_content(root, audiences)
+        preloaded = _PRELOADED.get(root)
+        if preloaded is not None and preloaded[0].audiences == audiences:
+            content, problems = preloaded
+        else:
+            content, problems = load_content(root, audiences)
         if _CHECK_FIRST_BUILD["pending"]:
             # `playbook serve` starts only on content without errors, as validate sees
             # it (the edition's overlay included); later errors show in the preview.
@@ -404,6 +409,12 @@ class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
         pass
 
 
+# Content a build has already loaded and checked, by project root, while build_config
+# runs (a worker process gets it with its task): each edition's MkDocs run uses it
+# instead of reading the project again. A preview always reads the files.
+_PRELOADED: dict[Path, tuple[Content, list[Problem]]] = {}
+
+
 def build_config(
     config_file: Path,
     site_dir: Path,
@@ -411,8 +422,12 @@ def build_config(
     strict: bool = False,
     drafts: bool = False,
     directory_urls: bool = True,
+    preloaded: tuple[Content, list[Problem]] | None = None,
 ) -> None:
-    """Build one MkDocs config into ``site_dir``; raise :class:`BuildFailed` on failure."""
+    """Build one MkDocs config into ``site_dir``; raise :class:`BuildFailed` on failure.
+
+    ``preloaded`` is the project's content and what loading it found, when the caller
+    has loaded it already."""
     from mkdocs.config import load_config
 
     mkdocs_log = logging.getLogger("mkdocs")
@@ -430,9 +445,12 @@ def build_config(
             config_file=str(config_file), site_dir=str(site_dir), strict=strict, **overrides
         )
         cfg.plugins.on_startup(command="build", dirty=False)
+        if preloaded is not None:
+            _PRELOADED[Path(str(preloaded[0].root)).resolve()] = preloaded
         try:
             build(cfg)
         finally:
+            _PRELOADED.clear()
             cfg.plugins.on_shutdown()
     except (exceptions.Abort, exceptions.ConfigurationError) as exc:
         raise BuildFailed(str(exc)) from exc

@@ -22,6 +22,8 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from playbook_builder.content.collection import Content
+from playbook_builder.content.problems import Problem
 from playbook_builder.editions import Edition
 from playbook_builder.engine import adapter as mkdocs_adapter
 from playbook_builder.project import Project
@@ -88,6 +90,7 @@ def build_site(
                 item_count=len(project.content.items),
                 directory_urls=directory_urls,
                 weights={e.id: _shown_count(project, e) for e in chosen},
+                preloaded=(project.content, project.base_problems),
             )
             (staging / "index.html").write_text(
                 render_landing(project.editions, directory_urls=directory_urls), encoding="utf-8"
@@ -177,6 +180,7 @@ def _build_editions(
     item_count: int,
     directory_urls: bool = True,
     weights: dict[str, int] | None = None,
+    preloaded: tuple[Content, list[Problem]] | None = None,
 ) -> None:
     """Each edition is an independent MkDocs build, so they run in parallel processes
     (one per core by default), largest first so the small ones fill in after; the first
@@ -193,6 +197,7 @@ def _build_editions(
                 strict=strict,
                 drafts=drafts,
                 directory_urls=directory_urls,
+                preloaded=preloaded,
             )
         return
     # spawn, not fork: forking a process that runs threads (a test server, say) is unsafe.
@@ -210,6 +215,7 @@ def _build_editions(
                 strict=strict,
                 drafts=drafts,
                 directory_urls=directory_urls,
+                preloaded=preloaded,
             )
             for edition in largest_first
         }
