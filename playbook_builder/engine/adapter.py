@@ -9,6 +9,7 @@ here means a future engine is one new adapter, not a rewrite.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import logging
 import os
@@ -24,6 +25,8 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from playbook_builder.checklists.jsbundle import checklist_bundle
 from playbook_builder.content.collection import Content
@@ -35,6 +38,7 @@ from playbook_builder.editions import (
     discover_editions,
     edition_from_config,
 )
+from playbook_builder.engine.render_cache import ConversionCache, cache_path
 from playbook_builder.overlays import load_overlay
 from playbook_builder.render.page_chrome import skip_to_checklist
 from playbook_builder.render.pages import (
@@ -180,6 +184,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._sanitised: dict[str, tuple[bytes, Sanitised]] = {}
         # Each page's body as the sanitiser returned it, for the check of the finished page.
         self._bodies: dict[str, str] = {}
+        self._conversions: ConversionCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -321,7 +326,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         rendered = self._rendered_page(page)
         if rendered is not None and rendered.updated is not None:
             page.update_date = rendered.updated.isoformat()
+        if not self.serving:
+            # A build converts each page's Markdown through the conversion cache.
+            page.render = functools.partial(self._render, page)
         return page
+
+    def _render(self, page: Any, config: MkDocsConfig, files: Files) -> None:
+        if self._conversions is None:
+            self._conversions = ConversionCache(
+                cache_path(
+                    Path(config.config_file_path).resolve().parent,
+                    Path(config.config_file_path).name,
+                ),
+                _conversion_settings(config),
+            )
+        self._conversions.render(
+            page, files, functools.partial(Page.render, page, config, files), get_toc
+        )
 
     def _sanitise(self, src_uri: str, html: str) -> Sanitised:
         # A preview rebuild after a navigation or config change converts every page
@@ -385,6 +406,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             raise exceptions.PluginError(f"theme page {template_name}: {exc}") from exc
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._conversions is not None:
+            self._conversions.save()
+            self._conversions = None
         # Remember what this build wrote only once it has written it.
         if self.rendered is not None:
             self._built_digests = self._pending_digests
@@ -392,6 +416,22 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self._built_config_key = self._config_key
         else:
             self._built_digests, self._built_nav = {}, None
+
+
+def _conversion_settings(config: MkDocsConfig) -> str:
+    """Everything besides a page's Markdown and the file list that decides its HTML."""
+    from importlib.metadata import version
+
+    return repr(
+        (
+            [version(name) for name in ("mkdocs", "markdown", "pymdown-extensions")],
+            config.markdown_extensions,
+            config.mdx_configs,
+            dict(config.validation),
+            config.use_directory_urls,
+            config.site_url,
+        )
+    )
 
 
 class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
