@@ -351,6 +351,38 @@ def test_clear_my_answers_asks_then_removes_everything(page: Page, base: str) ->
     assert page.inner_text(".pb-overall-score") == "Overall score: not yet scored"
 
 
+@pytest.mark.parametrize("version", [1, 2])
+def test_the_real_self_assessment_keeps_answers_from_each_older_version(
+    page: Page, bundled_base: str, version: int
+) -> None:
+    """Stored answers and saved files from versions 1 and 2 of the bundled checklist."""
+    history = Path(__file__).parent / "answers_cases/history"
+    old = json.loads((history / f"employer-self-assessment-v{version}.json").read_text("utf-8"))
+    page.goto(bundled_base + "employers/checklists/employer-self-assessment/")
+    page.wait_for_function("window.playbookChecklist !== undefined")
+    current = page.evaluate("() => window.playbookChecklist.definition().version")
+    assert current == 3
+    # The page's reader keeps every answer of an older file.
+    read = page.evaluate("text => window.playbookChecklist.read(text)", json.dumps(old))
+    assert read["ok"] and (read["ignoredItems"], read["ignoredValues"]) == (0, 0)
+    assert read["sets"][0]["answers"] == old["answers"]
+    # Answers kept in the browser under the older version's key move to the current one.
+    old_key = f"playbook:employers:employer-self-assessment:v{version}"
+    page.evaluate(
+        "([key, doc]) => sessionStorage.setItem(key, JSON.stringify(doc))", [old_key, old]
+    )
+    page.reload()
+    page.wait_for_function("window.playbookChecklist !== undefined")
+    assert checked(page) == old["answers"]
+    assert "conditions-harassment-acted-on" not in checked(page)
+    notice = page.inner_text(".pb-message")
+    assert f"changed since you last used it (version {version} to 3)" in notice
+    assert f"{len(old['answers'])} answers were kept" in notice and "dropped" not in notice
+    assert list(stored(page, "sessionStorage")) == [
+        "playbook:employers:employer-self-assessment:v3"
+    ]
+
+
 def test_answers_from_an_older_version_are_migrated_with_a_notice(page: Page, base: str) -> None:
     page.goto(base + EMPLOYER)
     old = {
