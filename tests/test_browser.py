@@ -351,6 +351,38 @@ def test_clear_my_answers_asks_then_removes_everything(page: Page, base: str) ->
     assert page.inner_text(".pb-overall-score") == "Overall score: not yet scored"
 
 
+@pytest.mark.parametrize("version", [1, 2])
+def test_the_real_self_assessment_keeps_answers_from_each_older_version(
+    page: Page, bundled_base: str, version: int
+) -> None:
+    """Stored answers and saved files from versions 1 and 2 of the bundled checklist."""
+    history = Path(__file__).parent / "answers_cases/history"
+    old = json.loads((history / f"employer-self-assessment-v{version}.json").read_text("utf-8"))
+    page.goto(bundled_base + "employers/checklists/employer-self-assessment/")
+    page.wait_for_function("window.playbookChecklist !== undefined")
+    current = page.evaluate("() => window.playbookChecklist.definition().version")
+    assert current == 3
+    # The page's reader keeps every answer of an older file.
+    read = page.evaluate("text => window.playbookChecklist.read(text)", json.dumps(old))
+    assert read["ok"] and (read["ignoredItems"], read["ignoredValues"]) == (0, 0)
+    assert read["sets"][0]["answers"] == old["answers"]
+    # Answers kept in the browser under the older version's key move to the current one.
+    old_key = f"playbook:employers:employer-self-assessment:v{version}"
+    page.evaluate(
+        "([key, doc]) => sessionStorage.setItem(key, JSON.stringify(doc))", [old_key, old]
+    )
+    page.reload()
+    page.wait_for_function("window.playbookChecklist !== undefined")
+    assert checked(page) == old["answers"]
+    assert "conditions-harassment-acted-on" not in checked(page)
+    notice = page.inner_text(".pb-message")
+    assert f"changed since you last used it (version {version} to 3)" in notice
+    assert f"{len(old['answers'])} answers were kept" in notice and "dropped" not in notice
+    assert list(stored(page, "sessionStorage")) == [
+        "playbook:employers:employer-self-assessment:v3"
+    ]
+
+
 def test_answers_from_an_older_version_are_migrated_with_a_notice(page: Page, base: str) -> None:
     page.goto(base + EMPLOYER)
     old = {
@@ -879,6 +911,9 @@ def test_offers_are_named_compared_and_switched(page: Page, base: str) -> None:
     lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == '"Section","Item id","Question","Offer 1","Riverside Cafe","Night shift"'
     assert lines[1] == '"Pay","pay-written","Is the pay written down?","No","Yes","Not sure"'
+    # Then a row for each of an offer's numbers, empty where none were given.
+    assert lines[-9] == '"Pay, hours and more","pay_amount","Pay","","",""'
+    assert lines[-1] == '"Pay, hours and more","start_date","Start date","","",""'
 
     page.get_by_label("Night shift").check()
     page.get_by_role("button", name="Remove this offer").click()
@@ -1087,6 +1122,23 @@ def test_offers_compared_on_the_numbers_with_formulas_and_no_verdict(page: Page,
     assert page.locator(".pb-weigh-card").count() == 1
     assert "Restored 3 answers for 3 offers" in restore(page, data)
     assert page.locator(".pb-weigh-card").nth(0).inner_text() == cafe
+    # The CSV holds the numbers too: one row each, one column per offer.
+    fill_numbers(page, {"Start date": "2027-01-04"})  # the offer answered now: Night shift
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download CSV").click()
+    lines = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == '"Section","Item id","Question","Cafe","Depot","Night shift"'
+    assert lines[-9:] == [
+        '"Pay, hours and more","pay_amount","Pay","18.5","52000","600"',
+        '"Pay, hours and more","pay_period","Pay per","hour","year","week"',
+        '"Pay, hours and more","hours_expected","Hours a week you expect","32","40",""',
+        '"Pay, hours and more","hours_guaranteed","Hours a week guaranteed","20","",""',
+        '"Pay, hours and more","commute_minutes","Commute, minutes one way","25","",""',
+        '"Pay, hours and more","commute_cost_week","Commute cost a week ($)","30","0",""',
+        '"Pay, hours and more","health_cost","Your cost of health cover ($)","45.5","",""',
+        '"Pay, hours and more","health_period","Health cover cost per","two weeks","",""',
+        '"Pay, hours and more","start_date","Start date","","","2027-01-04"',
+    ]
 
 
 def test_offer_comparison_reads_on_a_phone_and_prints_on_one_page(

@@ -88,6 +88,27 @@ def test_checklist_works_from_disk(offline_site: Path, browser: Any) -> None:
     page.locator(".pb-item:visible .pb-option").first.click()
     page.wait_for_timeout(200)
     assert page.locator(".pb-item input:checked").count() == 1
+    # "Your state" on the rights page: the bundle runs it too, and the states' figures
+    # come from the data file's script twin (a page on disk cannot fetch files).
+    page.goto((offline_site / "jobseekers/guides/know-your-rights.html").as_uri())
+    chooser = page.locator(".pb-state-page").get_by_label("Your state")
+    page.wait_for_function(
+        "() => { const s = document.querySelector('.pb-state-page select'); return s && !s.disabled; }"
+    )
+    assert chooser.locator("option").count() == 52  # "Choose a state", 50 states and DC
+    chooser.select_option("CO")
+    figures = page.locator(".pb-state-page .pb-state-floor")
+    assert "In Colorado" in figures.inner_text()
+    assert figures.locator("li").count() >= 5
+    # The choice is kept with the offer checklist's answers, so that page shows it too.
+    page.goto((offline_site / "jobseekers/checklists/offer-evaluation.html").as_uri())
+    page.wait_for_function("window.playbookChecklist !== undefined")
+    page.wait_for_function(
+        "() => { const s = document.querySelector('.pb-state-choice select'); return s && !s.disabled; }"
+    )
+    assert page.locator(".pb-state-choice select").input_value() == "CO"
+    assert page.locator(".pb-item input:checked").count() == 1
+    assert "In Colorado" in page.locator(".pb-state-floor").first.inner_text()
     # Links between pages work from disk too.
     page.goto((offline_site / "employers/index.html").as_uri())
     link = page.locator("article a[href$='.html']").first
@@ -131,6 +152,22 @@ def test_bundle_keeps_module_meaning() -> None:
     }
     out = _run_bundle(sources, 'console.log(__modules["main.js"].run());')
     assert out.strip() == "23!"
+
+
+@pytest.mark.skipif(NODE is None and not os.environ.get("CI"), reason="needs node")
+def test_bundle_runs_a_module_shared_by_two_entries_once() -> None:
+    sources = {
+        "main.js": 'import { count } from "./shared.js";\nconsole.log("main " + count());\n',
+        "state-page.js": 'import { count } from "./shared.js";\nconsole.log("state " + count());\n',
+        "shared.js": 'let runs = 0;\nconsole.log("shared");\nexport function count() { runs += 1; return runs; }\n',
+    }
+    script = bundle_sources(sources, ("main.js", "state-page.js"))
+    assert NODE is not None
+    result = subprocess.run(
+        [NODE, "-e", script], capture_output=True, text=True, check=False, timeout=30
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n") == ["shared", "main 1", "state 2", ""]
 
 
 @pytest.mark.parametrize(

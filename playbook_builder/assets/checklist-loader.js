@@ -12,6 +12,7 @@ const STATE_ENTRY = new URL("checklist/state-page.js", import.meta.url).href;
 // round of requests instead of one round per level of imports (tests/test_js.py checks
 // the list against the folder).
 const MODULES = [
+  "answers-csv.js",
   "answers.js",
   "compare.js",
   "dom.js",

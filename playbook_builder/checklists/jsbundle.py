@@ -19,6 +19,9 @@ from importlib import resources
 from pathlib import Path
 
 ENTRY = "main.js"
+# The entry modules: the checklist, and "Your state" on a page without one (the rights
+# page). Each starts itself only on a page that has its part, as the loader does.
+ENTRIES = (ENTRY, "state-page.js")
 
 _IMPORT = re.compile(
     r"^import\s+(?:\{(?P<names>[^}]*)\}|(?P<default>[A-Za-z_$][\w$]*))\s+"
@@ -123,9 +126,13 @@ def _order(modules: dict[str, _Module], entry: str) -> list[str]:
     return order
 
 
-def bundle_sources(sources: dict[str, str], entry: str = ENTRY) -> str:
-    """One classic script from module sources keyed by file name."""
+def bundle_sources(sources: dict[str, str], entries: tuple[str, ...] = (ENTRY,)) -> str:
+    """One classic script from module sources keyed by file name; a module imported by
+    several entries runs once, before the first that needs it."""
     modules = {name: _parse(name, text) for name, text in sources.items()}
+    order: list[str] = []
+    for entry in entries:
+        order.extend(name for name in _order(modules, entry) if name not in order)
     parts = [
         "/* The checklist modules (assets/playbook/checklist/) joined into one classic",
         " * script for pages opened from disk, where browsers refuse ES modules. Made at",
@@ -134,7 +141,7 @@ def bundle_sources(sources: dict[str, str], entry: str = ENTRY) -> str:
         '"use strict";',
         "const __modules = {};",
     ]
-    for name in _order(modules, entry):
+    for name in order:
         module = modules[name]
         exported = [f"{e.split('__as__')[0]}: {e.split('__as__')[-1]}" for e in module.exports]
         if module.has_default:
@@ -155,4 +162,4 @@ def _module_dir() -> Path:
 def checklist_bundle() -> str:
     folder = _module_dir()
     sources = {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.js"))}
-    return bundle_sources(sources)
+    return bundle_sources(sources, ENTRIES)

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 FEDERAL = "US"
 DATA_PATH = "data/jurisdictions.json"
+# The same data as a classic script, in a site built to be read from disk: browsers
+# refuse to fetch files on file:// pages but run scripts (assets/checklist/dom.js).
+SCRIPT_PATH = "data/jurisdictions.js"
 DATA_FORMAT = 1
 
 FACT_LABELS: dict[str, str] = {
@@ -125,6 +128,16 @@ def jurisdiction_data(items: list[Jurisdiction]) -> dict[str, Any]:
 
 def jurisdiction_json(items: list[Jurisdiction]) -> str:
     return json.dumps(jurisdiction_data(items), ensure_ascii=False, indent=1) + "\n"
+
+
+def jurisdiction_script(data: str) -> str:
+    """DATA_PATH's text as a classic script that leaves the data under its own address."""
+    return (
+        "/* data/jurisdictions.json for pages read from disk (see assets/checklist/dom.js). */\n"
+        "(window.playbookData = window.playbookData || {})[document.currentScript.src] =\n"
+        + data.rstrip("\n")
+        + ";\n"
+    )
 
 
 def money(value: float | None) -> str:

@@ -554,6 +554,8 @@ def _add_jurisdictions(
     )
     data = jur.jurisdiction_json([j for j in ([federal] if federal else []) + states])
     out.files[jur.DATA_PATH] = data.encode("utf-8")
+    if not edition.directory_urls:
+        out.files[jur.SCRIPT_PATH] = jur.jurisdiction_script(data).encode("utf-8")
 
 
 def _date_text(language: str) -> Any:

@@ -90,12 +90,31 @@ export function tableRegion(table, label) {
 }
 
 // JSON from the site itself. A page opened from disk cannot fetch files (browsers
-// refuse file:// requests), so that case fails at once, without a request.
+// refuse file:// requests), so there it runs the same data as a classic script, which a
+// site built to be read from disk has beside the JSON file (name.js for name.json:
+// jurisdictions.SCRIPT_PATH); the script leaves the data in window.playbookData under
+// its own address. Without that file, the promise fails as a fetch would.
 export function fetchJson(href) {
-  if (window.location.protocol === "file:") return Promise.reject(new Error("file"));
+  if (window.location.protocol === "file:") return dataScript(href);
   return fetch(new URL(href, window.location.href).href, { credentials: "same-origin" }).then((response) => {
     if (!response.ok) throw new Error(String(response.status));
     return response.json();
+  });
+}
+
+function dataScript(href) {
+  const src = new URL(String(href).replace(/\.json$/, ".js"), window.location.href).href;
+  const kept = () => {
+    const data = window.playbookData;
+    return data && Object.prototype.hasOwnProperty.call(data, src) ? data[src] : undefined;
+  };
+  if (kept() !== undefined) return Promise.resolve(kept());
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = src;
+    script.addEventListener("load", () => (kept() !== undefined ? resolve(kept()) : reject(new Error("data"))));
+    script.addEventListener("error", () => reject(new Error("file")));
+    document.head.appendChild(script);
   });
 }
 

@@ -3,8 +3,9 @@
  * any file, however crafted, ends in a message.
  */
 import { ReadError, readBytes } from "./answers.js";
+import { csvRows } from "./answers-csv.js";
 import { button, confirmInline, download, el } from "./dom.js";
-import { csvText, number, quoted, today } from "./format.js";
+import { csvText, quoted, today } from "./format.js";
 import { score } from "./scoring.js";
 import { persist, updateRememberHint } from "./storage.js";
 
@@ -80,36 +81,10 @@ function saveFile(cl) {
   cl.say(cl.t("actions.saved"));
 }
 
-function csvRows(cl) {
-  const t = cl.t;
-  const head = [t("csv.section"), t("csv.item"), t("csv.question")];
-  const rows = [
-    cl.isOffer
-      ? head.concat(cl.sets.map((set, index) => cl.offerName(index)))
-      : head.concat([t("csv.answer"), t("csv.points"), t("csv.weight")]),
-  ];
-  cl.def.sections.forEach((section) => {
-    section.items.forEach((item) => {
-      const row = [section.title, item.id, item.question];
-      if (cl.isOffer) {
-        cl.sets.forEach((set) => {
-          const option = cl.chosen(set.answers, item);
-          row.push(option ? option.label : "");
-        });
-      } else {
-        const option = cl.chosen(cl.answers(), item);
-        row.push(option ? option.label : "");
-        row.push(option && option.points !== null ? number(option.points) : "");
-        row.push(number(item.weight));
-      }
-      rows.push(row);
-    });
-  });
-  return rows;
-}
-
 function saveCsv(cl) {
-  download(fileName(cl, "csv"), "text/csv", csvText(csvRows(cl)));
+  const names = cl.sets.map((set, index) => cl.offerName(index));
+  const rows = csvRows(cl.t, cl.def, cl.sets, names, cl.current);
+  download(fileName(cl, "csv"), "text/csv", csvText(rows));
   cl.say(cl.t("actions.csvDone"));
 }
 

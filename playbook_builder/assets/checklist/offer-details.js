@@ -5,21 +5,8 @@
  * offer-figures.js; the comparison shows them (offer-summary.js).
  */
 import { el, nextId } from "./dom.js";
-import { parseNumber, validDetail } from "./offer-figures.js";
+import { HEALTH_LABELS, PAY_LABELS, parseNumber, validDetail } from "./offer-figures.js";
 import { persist } from "./storage.js";
-
-export const PAY_LABELS = {
-  hour: "details.period.hour",
-  week: "details.period.week",
-  month: "details.period.month",
-  year: "details.period.year",
-};
-export const HEALTH_LABELS = {
-  week: "details.health.week",
-  "two-weeks": "details.health.two-weeks",
-  "half-month": "details.health.half-month",
-  month: "details.health.month",
-};
 
 function field(labelText, control, error) {
   const id = nextId("detail");

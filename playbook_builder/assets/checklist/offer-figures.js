@@ -17,6 +17,20 @@ export const NUMBER_FIELDS = [
   "health_cost",
 ];
 
+// The string-table keys that word each period (the page's language).
+export const PAY_LABELS = {
+  hour: "details.period.hour",
+  week: "details.period.week",
+  month: "details.period.month",
+  year: "details.period.year",
+};
+export const HEALTH_LABELS = {
+  week: "details.health.week",
+  "two-weeks": "details.health.two-weeks",
+  "half-month": "details.health.half-month",
+  month: "details.health.month",
+};
+
 function has(details, key) {
   return Boolean(details) && Object.prototype.hasOwnProperty.call(details, key) && details[key] !== null;
 }

@@ -5,8 +5,7 @@
  * the date and the page's address.
  */
 import { button, el, nextId } from "./dom.js";
-import { healthPerYear, payPerHourAfterCommute, payPerYear } from "./offer-figures.js";
-import { HEALTH_LABELS, PAY_LABELS } from "./offer-details.js";
+import { HEALTH_LABELS, PAY_LABELS, healthPerYear, payPerHourAfterCommute, payPerYear } from "./offer-figures.js";
 import { today, usLocale } from "./format.js";
 
 function money(cl) {

@@ -154,7 +154,10 @@ export function init() {
 
 if (window.document$ && typeof window.document$.subscribe === "function") {
   window.document$.subscribe(init);
-} else if (document.readyState === "loading") {
+}
+// Also on this page now, as main.js does: document$ does not emit for a page opened from
+// disk (the classic-script bundle), and init does nothing the second time.
+if (document.readyState === "loading") {
   document.addEventListener("DOMContentLoaded", init);
 } else {
   init();

@@ -333,4 +333,5 @@ export default {
   "csv.answer": "Answer",
   "csv.points": "Points",
   "csv.weight": "Weight",
+  "csv.details": "Pay, hours and more",
 };
