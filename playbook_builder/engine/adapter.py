@@ -269,6 +269,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             observer._timeout = CONTENT_POLL_SECONDS
         return server
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # A preview rebuild that failed part way never saved its conversions: start over.
+        self._conversions = None
+
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # Every build makes a new theme environment that compiles the theme's templates
         # again; a bytecode cache keeps each edition of a build, each preview rebuild
@@ -326,9 +330,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         rendered = self._rendered_page(page)
         if rendered is not None and rendered.updated is not None:
             page.update_date = rendered.updated.isoformat()
-        if not self.serving:
-            # A build converts each page's Markdown through the conversion cache.
-            page.render = functools.partial(self._render, page)
+        # Each page's Markdown is converted through the conversion cache.
+        page.render = functools.partial(self._render, page)
         return page
 
     def _render(self, page: Any, config: MkDocsConfig, files: Files) -> None:

@@ -199,13 +199,13 @@ class ConversionCache:
         self.kept = load(path)
         self.used: dict[str, Converted] = {}
         self.hits = 0
-        self._files: tuple[int, str] | None = None
+        self._files: tuple[Any, str] | None = None
 
     def _files_key(self, files: Any) -> str:
         # Links resolve against every file of the build and its URL.
-        if self._files is None or self._files[0] != id(files):
+        if self._files is None or self._files[0] is not files:
             listing = sorted(f"{f.src_uri}\0{f.url}" for f in files)
-            self._files = (id(files), page_key(*listing))
+            self._files = (files, page_key(*listing))
         return self._files[1]
 
     def render(
