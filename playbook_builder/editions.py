@@ -7,6 +7,7 @@ MkDocs.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,15 +75,28 @@ def _stamp(path: Path) -> Stamp:
     return (path, stat.st_mtime_ns, stat.st_size)
 
 
+# Each config file as parsed, by path, modification time and size: an edition's parent
+# file is read once per process however many editions inherit from it.
+_PARSED: dict[Stamp, Any] = {}
+
+
+def _parsed(stamp: Stamp) -> Any:
+    """A config file's YAML tree (with positions), shared: never change it."""
+    if stamp not in _PARSED:
+        _PARSED[stamp] = YAML(typ="rt").load(stamp[0].read_text(encoding="utf-8")) or {}
+    return _PARSED[stamp]
+
+
 def load_merged_config(config_file: Path, *, read: list[Stamp] | None = None) -> dict[str, Any]:
     """The config file with its ``INHERIT`` parents merged in, as MkDocs merges them:
     mappings are merged key by key, anything else in the child replaces the parent's.
     ``read`` collects each file read, with its modification time and size from just
     before it was read."""
-    yaml = YAML(typ="rt")
+    stamp = _stamp(config_file)
     if read is not None:
-        read.append(_stamp(config_file))
-    data = yaml.load(config_file.read_text(encoding="utf-8")) or {}
+        read.append(stamp)
+    # Callers may change what they get: each gets its own copy.
+    data = copy.deepcopy(_parsed(stamp))
     parent = data.pop("INHERIT", None)
     if isinstance(parent, str):
         base = load_merged_config((config_file.parent / parent).resolve(), read=read)
@@ -93,9 +107,8 @@ def load_merged_config(config_file: Path, *, read: list[Stamp] | None = None) ->
 def config_chain(config_file: Path) -> list[Path]:
     """The config file and the files it inherits from, child first."""
     chain = [config_file.resolve()]
-    yaml = YAML(typ="safe")
     while True:
-        data = yaml.load(chain[-1].read_text(encoding="utf-8")) or {}
+        data = _parsed(_stamp(chain[-1]))
         parent = data.get("INHERIT") if isinstance(data, dict) else None
         if not isinstance(parent, str):
             return chain
@@ -130,11 +143,7 @@ def read_plugin_options(
 
 def _located(config_file: Path) -> list[tuple[Path, Any]]:
     """Each file of the INHERIT chain (child first) as a ruamel tree with positions."""
-    yaml = YAML(typ="rt")
-    return [
-        (path, yaml.load(path.read_text(encoding="utf-8")) or {})
-        for path in config_chain(config_file)
-    ]
+    return [(path, _parsed(_stamp(path))) for path in config_chain(config_file)]
 
 
 def _line_of(tree: Any, *keys: str) -> tuple[int, int] | None:
