@@ -17,8 +17,9 @@
       box.classList.toggle("pb-overflowing", more);
       box.classList.toggle("pb-fits", !more);
     }
-    update();
-    if (window.ResizeObserver) { new ResizeObserver(update).observe(region); }
+    // The observer's first call comes after the next layout; reading the sizes now would
+    // force a layout of the whole page in the middle of the theme's start-up.
+    if (window.ResizeObserver) { new ResizeObserver(update).observe(region); } else { update(); }
   }
 
   function init() {

@@ -74,7 +74,9 @@ function healthRow(cl, details, $) {
 
 function card(cl, set, index, flaggedItems) {
   const t = cl.t;
-  const $ = money(cl);
+  // The currency formatter is made on first use: making one costs tens of milliseconds on a
+  // slow phone, and a card with no amounts never needs it.
+  const $ = (value) => money(cl)(value);
   const details = set.details || {};
   let unsure = 0;
   let unanswered = 0;
