@@ -1230,8 +1230,9 @@ def test_rights_page_state_choice_is_kept_with_the_offer_answers(page: Page, bas
     page.goto(base + "jobseekers/guides/rights/")
     chooser = page.get_by_label("Your state")
     states_loaded(page, ".pb-state-page")
-    # Only the state box's modules: no checklist script on a page without a checklist.
-    assert not [url for url in requests if url.endswith("/checklist/main.js")]
+    # The state box's script: one file, no module requests.
+    assert [url for url in requests if url.endswith("/checklist.bundle.js")]
+    assert not [url for url in requests if "/assets/playbook/checklist/" in url]
     chooser.select_option("CO")
     box = page.locator(".pb-state-page .pb-state-floor")
     text = box.inner_text()
@@ -1622,12 +1623,14 @@ def test_checklist_code_loads_only_where_a_checklist_is(page: Page, base: str) -
     page.on("request", lambda request: requests.append(request.url))
     page.goto(base + "employers/")
     assert any(url.endswith("/checklist-loader.js") for url in requests)
-    assert not [url for url in requests if "/assets/playbook/checklist/" in url]
-    # Instant navigation to a checklist page: the modules come then, and the form works.
+    assert not [url for url in requests if "/assets/playbook/checklist" in url]
+    # Instant navigation to a checklist page: the script comes then, and the form works.
     page.locator("article a", has_text="Employer self-assessment").click()
     page.wait_for_url("**/checklists/employer-check/")
     page.wait_for_selector(".pb-progress")
-    assert any(url.endswith("/assets/playbook/checklist/main.js") for url in requests)
+    assert [url for url in requests if "/assets/playbook/checklist" in url] == [
+        base + "employers/assets/playbook/checklist.bundle.js"
+    ]
     answer(page, {"pay-ranges": "fully"})
     assert "1 of 4 answered" in page.inner_text(".pb-progress-text")
 

@@ -189,7 +189,7 @@ def test_export_builds_with_stock_mkdocs_to_the_same_pages(mini: Path, tmp_path:
             for p in (plugin_site / "assets/playbook").rglob("*")
             if p.is_file()
         )
-        assert "assets/playbook/checklist/main.js" in ours
+        assert "assets/playbook/checklist.bundle.js" in ours
         for rel in ours:
             assert (plugin_site / rel).read_bytes() == (export_site / rel).read_bytes(), rel
         # The open data travels with the export, byte for byte.

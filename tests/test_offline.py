@@ -118,7 +118,7 @@ def test_checklist_works_from_disk(offline_site: Path, browser: Any) -> None:
     page.wait_for_load_state()
     assert page.url.endswith(target.removeprefix("./").split("/")[-1])
     page.close()
-    assert errors == []
+    assert errors == [], errors
 
 
 def _run_bundle(sources: dict[str, str], tail: str) -> str:

@@ -23,7 +23,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -43,6 +43,7 @@ from playbook_builder.overlays import load_overlay
 from playbook_builder.render.page_chrome import skip_to_checklist
 from playbook_builder.render.pages import (
     ASSETS,
+    CHECKLIST_BUNDLE,
     CSS_ASSETS,
     JS_ASSETS,
     RenderedEdition,
@@ -92,9 +93,6 @@ class PlaybookConfig(base.Config):
 
 def _package_dir(name: str) -> Path:
     return Path(str(resources.files("playbook_builder") / name))
-
-
-OFFLINE_BUNDLE = "assets/playbook/checklist.bundle.js"
 
 
 def _script(entry: dict[str, str]) -> c.ExtraScriptValue | str:
@@ -242,7 +240,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             # Read from disk: browsers refuse ES modules on file:// pages, so the
             # checklist comes as one classic script made from the same modules.
             scripts = [
-                {"path": OFFLINE_BUNDLE} if s.get("type") == "module" else s for s in scripts
+                {"path": CHECKLIST_BUNDLE} if s.get("type") == "module" else s for s in scripts
             ]
         config.extra_javascript = [*map(_script, scripts), *config.extra_javascript]
         # Preview: rebuild on content, template and base-config edits (INHERIT parents
@@ -310,8 +308,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for asset in ASSETS:
             src = _package_dir("assets") / asset_source(asset)
             files.append(File.generated(config, asset, abs_src_path=str(src)))
-        if not config.use_directory_urls:
-            files.append(File.generated(config, OFFLINE_BUNDLE, content=checklist_bundle()))
+        files.append(File.generated(config, CHECKLIST_BUNDLE, content=checklist_bundle()))
         return files
 
     def _rendered_page(self, page: Any) -> Any:
@@ -375,11 +372,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return result.html
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
-        if self.rendered is not None and self.rendered.edition.translations:
-            from playbook_builder.render.translate import head_links
-
-            links = head_links(self.rendered.edition, page.file.src_uri)
-            output = output.replace("</head>", f"  {links}\n  </head>", 1) if links else output
+        # No <link rel="alternate" hreflang> for the other languages' pages: the theme's
+        # script reads every such link as the root of a language version and fetches
+        # "sitemap.xml" beside it (two failed requests per page, and errors on a page
+        # read from disk). The page's own language link says where the translation is.
         try:
             return secure_page(
                 skip_to_checklist(output),
@@ -408,7 +404,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         except PageRejected as exc:
             raise exceptions.PluginError(f"theme page {template_name}: {exc}") from exc
 
+    @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not config.use_directory_urls:
+            # Read from disk, the theme's search loads its index as a script
+            # (search/search_index.js setting __index): a page on disk cannot fetch.
+            index = Path(config.site_dir) / "search" / "search_index.json"
+            if index.is_file():
+                text = index.read_text(encoding="utf-8")
+                index.with_suffix(".js").write_text(f"var __index = {text};\n", encoding="utf-8")
         if self._conversions is not None:
             self._conversions.save()
             self._conversions = None

@@ -13,10 +13,12 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from playbook_builder.checklists.jsbundle import checklist_bundle
 from playbook_builder.editions import Edition, load_merged_config
 from playbook_builder.project import Project
 from playbook_builder.render.pages import (
     ASSETS,
+    CHECKLIST_BUNDLE,
     CSS_ASSETS,
     JS_ASSETS,
     asset_source,
@@ -84,6 +86,8 @@ def export_edition(project: Project, edition: Edition, out: Path, *, drafts: boo
             docs / asset, (assets_dir / asset_source(asset)).read_text(encoding="utf-8")
         )
         wanted.add(asset)
+    write_file_if_changed(docs / CHECKLIST_BUNDLE, checklist_bundle())
+    wanted.add(CHECKLIST_BUNDLE)
     # Static files the edition's own docs_dir carries (logo, favicon).
     merged = load_merged_config(edition.config_file)
     static_root = edition.config_file.parent / str(merged.get("docs_dir") or "docs")

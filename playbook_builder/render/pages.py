@@ -16,7 +16,6 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -57,21 +56,16 @@ from playbook_builder.render.translate import ui as _
 from playbook_builder.render.urls import built_href_to, built_url, relative
 from playbook_builder.select import select_for_edition
 
-# The checklist script: ES modules in assets/checklist/, imported by the loader only on
-# pages that have a checklist form.
-_CHECKLIST_MODULES = tuple(
-    sorted(
-        entry.name
-        for entry in resources.files("playbook_builder").joinpath("assets/checklist").iterdir()
-        if entry.name.endswith(".js")
-    )
-)
+# The checklist script: ES modules in assets/checklist/, joined at build time into one
+# classic script (checklists/jsbundle.py) that the loader adds only to pages with a
+# checklist form or a "Your state" box. One file is one request: a phone on a slow
+# network waits for one round trip, not one per level of imports.
+CHECKLIST_BUNDLE = "assets/playbook/checklist.bundle.js"
 ASSETS = (
     "assets/playbook/playbook.css",
     "assets/playbook/checklist-loader.js",
     "assets/playbook/filter.js",
     "assets/playbook/site.js",
-    *(f"assets/playbook/checklist/{name}" for name in _CHECKLIST_MODULES),
 )
 CSS_ASSETS = ("assets/playbook/playbook.css",)
 # Scripts every page names, as MkDocs' extra_javascript entries (path, and type for

@@ -422,20 +422,6 @@ def decorate_page(markdown: str, edition: Edition, md_path: str, reviewed: bool)
     return markdown[:at] + "\n\n" + addition + "\n" + markdown[at:]
 
 
-def head_links(edition: Edition, md_path: str) -> str:
-    """``<link rel="alternate" hreflang>`` for this page in every language."""
-    from playbook_builder.render.urls import built_url
-
-    built = built_url(md_path, edition.directory_urls)
-    own = "../" * built.count("/") + built
-    links = [f'<link rel="alternate" hreflang="{edition.language}" href="{own or "./"}">']
-    links += [
-        f'<link rel="alternate" hreflang="{language}" href="{href}">'
-        for language, _other, href in language_links(edition, md_path)
-    ]
-    return "\n    ".join(links) if len(links) > 1 else ""
-
-
 def script_strings_json(translator: Translator | None) -> str:
     """The page's string table for the checklist script, as JSON for a <template>."""
     if translator is None:
