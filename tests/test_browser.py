@@ -24,7 +24,7 @@ from playbook_builder.checklists.scoring import (
     score,
 )
 
-from .conftest import CHROMIUM
+from .conftest import CHROMIUM, REPO
 from .test_scoring import definition_for
 
 IN_CI = os.environ.get("CI") == "true"
@@ -1513,9 +1513,19 @@ def test_metrics_catalogue_filters_and_reads_on_a_phone(
 
 
 def test_shared_answers_cases_in_the_browser(page: Page, base: str) -> None:
-    """tests/answers_cases/ through the page's own reader module, in Chromium."""
+    """tests/answers_cases/ through the reader module the page's script is made from, in
+    Chromium. The site ships the modules joined into one file, so the test serves the
+    module files themselves beside the page."""
     from .test_answers_cases import CASES, CASES_DIR, case_bytes
 
+    modules = REPO / "playbook_builder/assets/checklist"
+    page.route(
+        "**/assets/playbook/checklist/*.js",
+        lambda route: route.fulfill(
+            path=str(modules / route.request.url.rsplit("/", 1)[1]),
+            content_type="text/javascript",
+        ),
+    )
     page.goto(base + EMPLOYER)
     definitions = json.loads((CASES_DIR / "definitions.json").read_text("utf-8"))
     cases = [[case["checklist"], list(case_bytes(case))] for case in CASES]
@@ -1623,14 +1633,16 @@ def test_checklist_code_loads_only_where_a_checklist_is(page: Page, base: str) -
     page.on("request", lambda request: requests.append(request.url))
     page.goto(base + "employers/")
     assert any(url.endswith("/checklist-loader.js") for url in requests)
-    assert not [url for url in requests if "/assets/playbook/checklist" in url]
+    assert not [url for url in requests if "/checklist.bundle.js" in url]
     # Instant navigation to a checklist page: the script comes then, and the form works.
     page.locator("article a", has_text="Employer self-assessment").click()
     page.wait_for_url("**/checklists/employer-check/")
     page.wait_for_selector(".pb-progress")
-    assert [url for url in requests if "/assets/playbook/checklist" in url] == [
+    # One file for the whole checklist script, fetched once; no module requests.
+    assert [url for url in requests if "/checklist.bundle.js" in url] == [
         base + "employers/assets/playbook/checklist.bundle.js"
     ]
+    assert not [url for url in requests if "/assets/playbook/checklist/" in url]
     answer(page, {"pay-ranges": "fully"})
     assert "1 of 4 answered" in page.inner_text(".pb-progress-text")
 

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -260,3 +261,35 @@ def test_overlay_items_reach_only_their_edition(built: Path) -> None:
     )
     assert (built / "jobseekers/data/jurisdictions.json").is_file()
     assert not (built / "employers/data/jurisdictions.json").exists()
+
+
+@pytest.mark.browser
+def test_exported_checklist_works_and_skips_to_the_checklist(
+    mini: Path, tmp_path: Path, browser: Any
+) -> None:
+    """A plain build of an export (no plugin of ours) loads the one-file checklist script,
+    and "Skip to content" on a checklist page goes to the checklist."""
+    from .conftest import serve_folder
+
+    project = open_project(mini)
+    edition = project.edition("jobseekers")
+    config = export_edition(project, edition, tmp_path / "export")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config)],
+        check=True,
+        cwd=config.parent,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    served = serve_folder(config.parent / "site")
+    base = next(served)
+    try:
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(base + "checklists/offer-check/")
+        page.wait_for_selector(".pb-progress")
+        assert page.get_attribute("a.md-skip", "href") == "#pb-checklist"
+        page.close()
+        assert errors == []
+    finally:
+        served.close()

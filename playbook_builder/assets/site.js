@@ -3,7 +3,9 @@
  * - on a wide table's scroll region, a class saying whether it has more to the side, so
  *   the "Scroll sideways" hint shows only when it does;
  * - for printing, every tip disclosure (<details>) opened, and each link within the
- *   site given its full address, which the print styles write after the link.
+ *   site given its full address, which the print styles write after the link;
+ * - on a checklist page, "Skip to content" pointing at the checklist (as the build
+ *   writes it; an exported project built without the plugin gets it from here).
  */
 (function () {
   "use strict";
@@ -22,8 +24,16 @@
     if (window.ResizeObserver) { new ResizeObserver(update).observe(region); } else { update(); }
   }
 
+  // On a checklist page "Skip to content" goes to the checklist itself. The build writes
+  // this into the page; a plain build of an exported project (no plugin) gets it here.
+  function skipToChecklist() {
+    var skip = document.querySelector("a.md-skip");
+    if (skip && document.getElementById("pb-checklist")) { skip.setAttribute("href", "#pb-checklist"); }
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll(".pb-table-scroll"), watchRegion);
+    skipToChecklist();
   }
 
   // Links within the site print as full addresses (external ones already are).
