@@ -462,3 +462,30 @@ def test_a_filter_that_matches_nothing_says_so_and_resets(
         )
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("edition", ["jobseekers", "jobseekers-co"])
+def test_first_question_is_on_the_first_phone_screen(
+    browser: Browser, bundled_base: str, edition: str
+) -> None:
+    """At 390 x 844, before anything is answered: the first question and its answers sit
+    above the progress bar that stays at the foot of the screen, and the whole page is
+    12 screens or fewer."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(bundled_base + OFFER_CHECK.replace("jobseekers", edition, 1))
+    page.wait_for_selector(".pb-progress")
+    found = page.evaluate(
+        """() => {
+            const item = [...document.querySelectorAll('.pb-item')].find((e) => e.offsetParent !== null);
+            const bar = document.querySelector('.pb-progress').getBoundingClientRect();
+            return {
+                question: item.querySelector('legend').getBoundingClientRect().top,
+                answers: item.querySelector('.pb-options').getBoundingClientRect().bottom,
+                bar: bar.top,
+                height: document.documentElement.scrollHeight,
+            };
+        }"""
+    )
+    page.close()
+    assert 0 < found["question"] < found["answers"] <= found["bar"] <= 844, found
+    assert found["height"] / 844 <= 12, found
