@@ -422,3 +422,22 @@ def test_spanish_offer_checklist_after_the_script_shows_no_stray_english(
     assert stray_english_in_texts(page.evaluate(VISIBLE_TEXT_JS)) == []
     assert errors == []
     page.close()
+
+
+@pytest.mark.browser
+def test_spanish_rights_page_state_choice_is_in_spanish(es_base: str, browser: Any) -> None:
+    """The rights page's "Your state" box (no checklist on the page) takes its words from
+    the page's string table, as the checklist does."""
+    from .test_browser import states_loaded
+
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(es_base + "jobseekers-es/guides/know-your-rights/")
+    states_loaded(page, ".pb-state-page")
+    assert page.get_by_label("Su estado").count() == 1
+    page.locator(".pb-state-page select").select_option("CO")
+    assert "En Colorado" in page.locator(".pb-state-page .pb-state-floor").inner_text()
+    assert stray_english_in_texts(page.evaluate(VISIBLE_TEXT_JS)) == []
+    assert errors == []
+    page.close()

@@ -442,6 +442,9 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
         box = (
             _state_box(state_view, offer, edition, page_path(page)) if page.state_chooser else None
         )
+        if box and not box["pinned"]:
+            # The chooser's words in the page's language, as a checklist page carries them.
+            box["strings"] = script_strings_json(translator)
         add(
             page_path(page),
             "page.md.j2",

@@ -411,7 +411,14 @@ def decorate_page(markdown: str, edition: Edition, md_path: str, reviewed: bool)
         lines.append(f"[{name}]({href}){{ .pb-language hreflang={language} lang={language} }}")
     notice = UNREVIEWED_NOTICE.get(edition.language) if not reviewed else None
     if notice:
-        lines.append(f"{notice}\n{{ .pb-unreviewed }}")
+        # One line with the language switch, so the notice costs no extra line of a
+        # phone's first screen.
+        switch = " · ".join(lines)
+        lines = [
+            f"{switch} · {notice}\n{{ .pb-unreviewed }}"
+            if switch
+            else f"{notice}\n{{ .pb-unreviewed }}"
+        ]
     if not lines:
         return markdown
     addition = "\n\n".join(lines)

@@ -18,10 +18,22 @@ function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+// The page's own string table (a translated edition), over the English one.
+function pageStrings(root) {
+  const holder = root.querySelector("template.pb-strings");
+  if (!holder) return {};
+  try {
+    const table = JSON.parse(holder.content ? holder.content.textContent : holder.textContent);
+    return isObject(table) ? table : {};
+  } catch (error) {
+    return {};
+  }
+}
+
 class StateBox {
   constructor(root) {
     this.root = root;
-    const i18n = new I18n({}, document.documentElement.lang || "en", strings);
+    const i18n = new I18n(pageStrings(root), document.documentElement.lang || "en", strings);
     this.t = i18n.t.bind(i18n);
     const version = Number(root.getAttribute("data-pb-version"));
     this.def = {
