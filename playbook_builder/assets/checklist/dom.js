@@ -2,7 +2,36 @@
  * never as HTML, so a name or value from a file stays text.
  */
 
+import { isPlainObject } from "./answers.js";
+
 let uid = 0;
+
+/** The string table a page carries in <template class="pb-strings"> inside `root` (a
+ * translated edition), or an empty table. */
+export function pageStrings(root) {
+  const holder = root.querySelector("template.pb-strings");
+  if (!holder) return {};
+  try {
+    const table = JSON.parse(holder.content ? holder.content.textContent : holder.textContent);
+    return isPlainObject(table) ? table : {};
+  } catch (error) {
+    return {};
+  }
+}
+
+/** Run `init` on this page and on each page Material's instant navigation swaps in.
+ * document$ does not emit for a page opened from disk, so `init` also runs now (or when
+ * the page has loaded); it must do nothing the second time on the same page. */
+export function onEachPage(init) {
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+}
 
 export function el(tag, attrs, children) {
   const node = document.createElement(tag);

@@ -2,7 +2,7 @@
  * Modelled on GOV.UK Frontend's I18n helper: t("key", { count: 2 }) picks the table's
  * "other" form for English, and %{name} placeholders are filled from the options.
  * A translation is another table with the same keys (see strings-en.js); a page can
- * also carry one as JSON in <template class="pb-strings"> inside the form (main.js).
+ * also carry one as JSON in <template class="pb-strings"> (read by pageStrings in dom.js).
  */
 
 export class I18n {

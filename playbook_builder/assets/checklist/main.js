@@ -14,6 +14,7 @@
  */
 import { isPlainObject, ReadError, readText } from "./answers.js";
 import { compareWithCompanion } from "./compare.js";
+import { onEachPage, pageStrings } from "./dom.js";
 import { Checklist } from "./form.js";
 import { I18n } from "./i18n.js";
 import { score } from "./scoring.js";
@@ -58,18 +59,6 @@ function expose(def, checklist) {
   });
 }
 
-// A string table the page provides (a translated edition), over the English one.
-function pageStrings(form) {
-  const holder = form.querySelector("template.pb-strings");
-  if (!holder) return {};
-  try {
-    const table = JSON.parse(holder.content ? holder.content.textContent : holder.textContent);
-    return isPlainObject(table) ? table : {};
-  } catch (error) {
-    return {};
-  }
-}
-
 export function init() {
   const form = document.getElementById("pb-checklist");
   if (!form || form.getAttribute("data-pb-ready")) return;
@@ -87,14 +76,4 @@ export function init() {
   expose(def, checklist);
 }
 
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  // Material's instant navigation swaps pages without a reload; document$ emits for each.
-  window.document$.subscribe(init);
-}
-// Also on this page now: document$ does not emit for a page opened from disk, and init
-// does nothing the second time on the same form.
-if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", init);
-} else {
-  init();
-}
+onEachPage(init);

@@ -4,7 +4,7 @@
  * so both pages show the same state and "Clear my answers" there clears it here too.
  * Nothing leaves the device. Loaded by ../checklist-loader.js only on such pages.
  */
-import { el, fetchJson, nextId, partNode } from "./dom.js";
+import { el, fetchJson, nextId, onEachPage, pageStrings, partNode } from "./dom.js";
 import { I18n } from "./i18n.js";
 import { usLocale } from "./format.js";
 import { LABELS, stateLines, stateList } from "./state-facts.js";
@@ -16,18 +16,6 @@ const MAX_BYTES = 256 * 1024; // the answers file limit (answers_file.MAX_FILE_B
 
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-// The page's own string table (a translated edition), over the English one.
-function pageStrings(root) {
-  const holder = root.querySelector("template.pb-strings");
-  if (!holder) return {};
-  try {
-    const table = JSON.parse(holder.content ? holder.content.textContent : holder.textContent);
-    return isObject(table) ? table : {};
-  } catch (error) {
-    return {};
-  }
 }
 
 class StateBox {
@@ -164,13 +152,4 @@ export function init() {
   new StateBox(root).build();
 }
 
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(init);
-}
-// Also on this page now, as main.js does: document$ does not emit for a page opened from
-// disk (the classic-script bundle), and init does nothing the second time.
-if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", init);
-} else {
-  init();
-}
+onEachPage(init);
