@@ -3,6 +3,7 @@ print a message and exit 1, never a traceback."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -214,22 +215,67 @@ def export(root: Path | None, edition_id: str, out: Path, drafts: bool) -> None:
 @click.option(
     "--max-age",
     "max_age",
-    default=730,
-    show_default=True,
-    help="Warn when an 'updated', 'accessed' or jurisdiction 'as_of' date is older than this many days.",
+    type=int,
+    default=None,
+    help="Warn when an 'updated' or 'accessed' date is older than this many days "
+    "(default 730), and when a legal fact's sources were last read longer ago "
+    "(default 365).",
 )
-def check(root: Path | None, strict: bool, max_age: int) -> None:
+def check(root: Path | None, strict: bool, max_age: int | None) -> None:
     """Everything validate does, plus editorial checks: unshown items, stale dates,
-    malformed links, images without alt text, repeated titles, reading grade."""
+    legal facts due for review, malformed links, images without alt text, repeated
+    titles, reading grade."""
     from playbook_builder.authoring.check import editorial_problems
 
     project = _load(root)
-    problems = project.problems + editorial_problems(project, max_age_days=max_age)
+    problems = project.problems + editorial_problems(
+        project,
+        max_age_days=730 if max_age is None else max_age,
+        fact_age_days=max_age,
+    )
     if problems:
         click.echo(format_report(problems), err=True, nl=False)
     if strict and problems:
         raise SystemExit(1)
     click.echo(f"Checked {len(project.content.items)} items.")
+
+
+@cli.group()
+def facts() -> None:
+    """Legal facts of states and localities: what is due for review."""
+
+
+@facts.command()
+@_root_option
+@click.option(
+    "--within",
+    "within",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Also list facts that fall due within this many days.",
+)
+@click.option(
+    "--max-age",
+    "max_age",
+    type=click.IntRange(min=1),
+    default=365,
+    show_default=True,
+    help="A fact whose sources were last read longer ago than this is due.",
+)
+@click.option("--today", "today", type=click.DateTime(["%Y-%m-%d"]), default=None, hidden=True)
+def due(root: Path | None, within: int, max_age: int, today: dt.datetime | None) -> None:
+    """List the facts to re-check, each with the official page to read (exit 0)."""
+    from playbook_builder.content.jurisdictions import due_facts
+
+    project = _load(root, readability=False)
+    day = today.date() if today else dt.date.today()
+    found = due_facts(project.content, day, max_age_days=max_age, within_days=within)
+    for item in found:
+        click.echo(f"{item.file}:{item.line}:{item.column}: {item.place}: {item.reason}")
+        click.echo(f"    read: {item.read}")
+    span = f" within {within} days" if within else ""
+    click.echo(f"{len(found)} fact(s) due{span} (as of {day.isoformat()}).")
 
 
 @cli.command()
@@ -247,6 +293,7 @@ def check(root: Path | None, strict: bool, max_age: int) -> None:
                 "metric",
                 "page",
                 "jurisdiction",
+                "locality",
             ]
         )
     ),

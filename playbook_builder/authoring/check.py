@@ -23,8 +23,14 @@ _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)]*)\)")
 
 
 def editorial_problems(
-    project: Project, *, max_age_days: int = 730, today: dt.date | None = None
+    project: Project,
+    *,
+    max_age_days: int = 730,
+    fact_age_days: int | None = None,
+    today: dt.date | None = None,
 ) -> list[Problem]:
+    """``max_age_days`` for review and source dates; ``fact_age_days`` for the legal
+    facts of places (a year unless given: their figures change every year)."""
     today = today or dt.date.today()
     content = project.content
     problems: list[Problem] = []
@@ -100,9 +106,10 @@ def editorial_problems(
                         loc,
                         f"image '{match.group(2)}' has no alt text; describe it inside the brackets",
                     )
-    from playbook_builder.content.jurisdictions import stale_figures
+    from playbook_builder.content.jurisdictions import REVIEW_DAYS, due_facts
 
-    problems.extend(stale_figures(content, today - dt.timedelta(days=max_age_days), max_age_days))
+    fact_days = REVIEW_DAYS if fact_age_days is None else fact_age_days
+    problems.extend(d.as_problem() for d in due_facts(content, today, max_age_days=fact_days))
     from playbook_builder.authoring.i18n import translation_problems
 
     problems.extend(translation_problems(project))

@@ -44,6 +44,7 @@ PAY_PERIODS = ("hour", "week", "month", "year")
 HEALTH_PERIODS: dict[str, int] = {"week": 52, "two-weeks": 26, "half-month": 24, "month": 12}
 _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 _STATE = re.compile(r"[A-Z]{2}")
+_LOCALITY = re.compile(r"[a-z]{2}-[a-z0-9]+(?:-[a-z0-9]+)*")
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _OTHER_BOMS = (b"\xff\xfe", b"\xfe\xff")  # UTF-16 (and UTF-32 little-endian) byte-order marks
@@ -73,6 +74,7 @@ class SavedAnswers:
     # Offer checklists: each offer's details (pay, hours, commute...), in offer order.
     details: list[dict[str, Any]] = field(default_factory=list)
     state: str | None = None  # the reader's state (a postal code), offer checklists only
+    locality: str | None = None  # their city or area in that state (a locality id)
     ignored_details: int = 0  # details (or a state) left out as not valid
 
 
@@ -188,6 +190,7 @@ def read_answers_file(data: bytes | str, definition: Mapping[str, Any]) -> Saved
     sets: list[tuple[str | None, dict[str, str]]] = []
     details: list[dict[str, Any]] = []
     state: str | None = None
+    locality: str | None = None
     if definition["kind"] == OFFER_KIND:
         offers = document.get("offers")
         if not isinstance(offers, list) or not offers:
@@ -200,6 +203,7 @@ def read_answers_file(data: bytes | str, definition: Mapping[str, Any]) -> Saved
             sets.append((_offer_name(offer.get("name"), number), clean(offer.get("answers"))))
             details.append(_details(offer.get("details"), counts))
         state = _state(document.get("state"), counts)
+        locality = _locality(document.get("locality"), counts) if state else None
     else:
         sets.append((None, clean(document.get("answers"))))
     return SavedAnswers(
@@ -210,6 +214,7 @@ def read_answers_file(data: bytes | str, definition: Mapping[str, Any]) -> Saved
         small_employer=document.get("small_employer") is True,
         details=details,
         state=state,
+        locality=locality,
         ignored_details=counts["details"],
     )
 
@@ -257,6 +262,15 @@ def _details(raw: object, counts: dict[str, int]) -> dict[str, Any]:
         else:
             counts["details"] += 1
     return kept
+
+
+def _locality(raw: object, counts: dict[str, int]) -> str | None:
+    if raw is None:
+        return None
+    if isinstance(raw, str) and len(raw) <= 80 and _LOCALITY.fullmatch(raw):
+        return raw
+    counts["details"] += 1
+    return None
 
 
 def _state(raw: object, counts: dict[str, int]) -> str | None:

@@ -21,7 +21,7 @@ from pathlib import Path
 ENTRY = "main.js"
 # The entry modules: the checklist, and "Your state" on a page without one (the rights
 # page). Each starts itself only on a page that has its part, as the loader does.
-ENTRIES = (ENTRY, "state-page.js")
+ENTRIES = (ENTRY, "state-page.js", "floors-page.js")
 
 _IMPORT = re.compile(
     r"^import\s+(?:\{(?P<names>[^}]*)\}|(?P<default>[A-Za-z_$][\w$]*))\s+"

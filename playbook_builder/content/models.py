@@ -63,6 +63,7 @@ StateFact = Literal[
     "pay_transparency",
     "osha_plan",
     "scheduling",
+    "daily_overtime",
 ]
 Status = Literal["draft", "published"]
 
@@ -365,206 +366,11 @@ class Page(ContentItem):
     body: str = Field(default="", description="The Markdown body (after the front matter).")
 
 
-# --- jurisdictions ---------------------------------------------------------------------
-
-# The 50 states, the District of Columbia and the federal baseline, by postal code.
-JURISDICTION_NAMES: dict[str, str] = {
-    "US": "United States (federal)",
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "DC": "District of Columbia",
-    "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois",
-    "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
-    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan",
-    "MN": "Minnesota", "MS": "Mississippi", "MO": "Missouri", "MT": "Montana",
-    "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire", "NJ": "New Jersey",
-    "NM": "New Mexico", "NY": "New York", "NC": "North Carolina", "ND": "North Dakota",
-    "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
-    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
-    "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
-    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
-}  # fmt: skip
-
-
-def _known_code(value: str) -> str:
-    if value not in JURISDICTION_NAMES:
-        close = difflib.get_close_matches(value.upper(), list(JURISDICTION_NAMES), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        raise ValueError(
-            f"'{value}' is not a state code{hint}; use the two-letter postal code in capitals "
-            "(a state, DC, or US for the federal baseline)"
-        )
-    return value
-
-
-JurisdictionCode = Annotated[str, AfterValidator(_known_code)]
-Money = Annotated[float, Strict(), Field(ge=0, le=1000)]
-FactStatus = Literal["known", "unknown"]
-
-
-class Fact(Strict_):
-    """One fact about a place's legal floor. A fact nobody could read a source for is
-    recorded as ``status: unknown``, never guessed; the page then sends the reader to the
-    labor department."""
-
-    status: FactStatus = Field(
-        default="known",
-        description="known (the fact is stated and sourced) or unknown (no readable "
-        "source was found; leave the other fields out).",
-    )
-    summary: Text | None = Field(
-        default=None, description="One plain sentence: what the law gives a worker."
-    )
-    link: HttpUrl | None = Field(
-        default=None, description="The official page a worker should read for this fact."
-    )
-    as_of: Date | None = Field(
-        default=None, description="The date the source says the fact holds for (YYYY-MM-DD)."
-    )
-    source: Source | None = Field(default=None, description="Where the fact comes from.")
-
-    # Fields that must be filled in when the fact is known (beyond its source).
-    REQUIRED_WHEN_KNOWN: ClassVar[tuple[str, ...]] = ()
-
-    @model_validator(mode="after")
-    def _sourced(self) -> Fact:
-        if self.status == "unknown":
-            filled = [
-                name
-                for name in type(self).model_fields
-                if name != "status" and getattr(self, name) not in (None, [], (), False)
-            ]
-            if filled:
-                raise ValueError(
-                    f"an unknown fact carries no values; remove {', '.join(filled)} "
-                    "or set `status: known`"
-                )
-            return self
-        if self.source is None:
-            raise ValueError(
-                "a known fact needs a source (title, publisher, url, accessed); "
-                "without one, write `status: unknown`"
-            )
-        missing = [n for n in self.REQUIRED_WHEN_KNOWN if getattr(self, n) in (None, [])]
-        if missing:
-            raise ValueError(
-                f"a known fact needs {', '.join(missing)}; without it, write `status: unknown`"
-            )
-        return self
-
-
-class LaborOffice(Fact):
-    """The state agency that enforces wage and hour law."""
-
-    name: Text | None = Field(default=None, description="The agency's name.")
-    url: HttpUrl | None = Field(default=None, description="The agency's web address.")
-    phone: Text | None = Field(
-        default=None, description="Phone number, only as read on an official page."
-    )
-
-    REQUIRED_WHEN_KNOWN = ("name", "url")
-
-
-class MinimumWage(Fact):
-    """The general hourly minimum wage."""
-
-    rate: Money | None = Field(
-        default=None, description="Dollars per hour, e.g. 14.81; leave out if no state rate."
-    )
-    effective: Date | None = Field(default=None, description="The date the rate took effect.")
-    no_state_rate: bool = Field(
-        default=False,
-        description="true where the state sets no minimum wage (the federal one applies).",
-    )
-    local_rates: Text | None = Field(
-        default=None,
-        description="Where cities or counties set higher rates, a sentence naming them.",
-    )
-
-    REQUIRED_WHEN_KNOWN = ("as_of",)
-
-    @model_validator(mode="after")
-    def _rate_or_none(self) -> MinimumWage:
-        if self.status == "known" and self.rate is None and not self.no_state_rate:
-            raise ValueError("a known minimum wage needs a rate, or `no_state_rate: true`")
-        return self
-
-
-class TippedWage(Fact):
-    """The lowest cash wage an employer may pay a tipped worker before tips."""
-
-    cash_wage: Money | None = Field(
-        default=None, description="Dollars per hour the employer must pay before tips."
-    )
-    full_minimum: bool = Field(
-        default=False,
-        description="true where tipped workers get the full minimum wage before tips.",
-    )
-
-    REQUIRED_WHEN_KNOWN = ("as_of",)
-
-    @model_validator(mode="after")
-    def _wage_given(self) -> TippedWage:
-        if self.status == "known" and self.cash_wage is None and not self.full_minimum:
-            raise ValueError("a known tipped wage needs a cash_wage, or `full_minimum: true`")
-        return self
-
-
-class LawFact(Fact):
-    """Whether a law exists (paid sick leave, paid family leave, pay transparency, a
-    state safety plan covering private employers)."""
-
-    exists: bool | None = Field(default=None, description="true if the state has the law.")
-
-    REQUIRED_WHEN_KNOWN = ("exists",)
-
-
-class Scheduling(Fact):
-    """Predictable (fair) scheduling laws."""
-
-    scope: Literal["statewide", "cities", "none"] | None = Field(
-        default=None,
-        description="statewide, cities (some cities only: name them), or none.",
-    )
-    cities: list[Text] = Field(default_factory=list, description="The cities with a law.")
-
-    REQUIRED_WHEN_KNOWN = ("scope",)
-
-
-class Jurisdiction(ContentItem):
-    """A state's (or the federal) legal floors for workers, each fact with its source."""
-
-    KIND = "jurisdiction"
-    FOLDER = "content/jurisdictions"
-
-    code: JurisdictionCode = Field(
-        description="Two-letter postal code in capitals (CO), DC, or US for federal; "
-        "the file name is the code in lower case."
-    )
-    labor_office: LaborOffice = Field(description="The state labor department.")
-    minimum_wage: MinimumWage = Field(description="The general hourly minimum wage.")
-    tipped_wage: TippedWage = Field(description="The cash wage for tipped workers.")
-    paid_sick_leave: LawFact = Field(description="A paid sick leave law.")
-    paid_family_leave: LawFact = Field(description="A paid family and medical leave program.")
-    pay_transparency: LawFact = Field(description="A law requiring pay ranges in job posts.")
-    osha_plan: LawFact = Field(
-        description="A state safety and health plan that covers private employers."
-    )
-    scheduling: Scheduling = Field(description="Predictable scheduling laws.")
-
-    FACTS: ClassVar[tuple[str, ...]] = (
-        "labor_office",
-        "minimum_wage",
-        "tipped_wage",
-        "paid_sick_leave",
-        "paid_family_leave",
-        "pay_transparency",
-        "osha_plan",
-        "scheduling",
-    )
-
-    def facts(self) -> list[tuple[str, Fact]]:
-        return [(name, getattr(self, name)) for name in self.FACTS]
-
+# The place kinds live in their own module; they build on the classes above.
+from playbook_builder.content.place import (  # noqa: E402
+    JURISDICTION_NAMES as JURISDICTION_NAMES,
+)
+from playbook_builder.content.place import Jurisdiction, Locality  # noqa: E402
 
 KINDS: tuple[type[ContentItem], ...] = (
     Cluster,
@@ -575,6 +381,7 @@ KINDS: tuple[type[ContentItem], ...] = (
     Metric,
     Page,
     Jurisdiction,
+    Locality,
 )
 
 FRONT_MATTER_FIELDS = frozenset(Page.model_fields) - {"body", "id"}

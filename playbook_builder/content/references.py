@@ -17,6 +17,7 @@ from playbook_builder.content.models import (
     ContentItem,
     Framework,
     Jurisdiction,
+    Locality,
     Metric,
     Practice,
 )
@@ -97,6 +98,10 @@ def check_references(content: Content) -> list[Problem]:
             from playbook_builder.content.jurisdictions import check_jurisdiction
 
             problems.extend(check_jurisdiction(content, item))
+        elif isinstance(item, Locality):
+            from playbook_builder.content.jurisdictions import check_locality
+
+            problems.extend(check_locality(content, item))
         _check_ref_links(content, item, report)
     return problems
 

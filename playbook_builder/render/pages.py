@@ -38,6 +38,7 @@ from playbook_builder.content.models import (
     Page,
     Practice,
 )
+from playbook_builder.content.place import Fact
 from playbook_builder.content.references import REF_LINK
 from playbook_builder.editions import Edition
 from playbook_builder.render.opendata import data_files
@@ -127,11 +128,12 @@ def page_path(item: ContentItem) -> str:
     if isinstance(item, Page):
         return f"guides/{item.id}.md"
     if isinstance(item, Jurisdiction):
-        return f"{STATE_PAGE}#{item.id}"
+        return f"{STATE_FOLDER}/{item.id}.md"
     raise TypeError(item)
 
 
-STATE_PAGE = "state-by-state.md"
+STATE_FOLDER = "state-by-state"
+STATE_PAGE = f"{STATE_FOLDER}/index.md"
 
 
 class Linker:
@@ -494,7 +496,7 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
         )
     jurisdictions = shown.of(Jurisdiction)
     if jurisdictions:
-        _add_jurisdictions(out, add, jurisdictions, edition)
+        _add_jurisdictions(out, add, shown, edition)
     out.nav = _navigation(out, clusters, checklists, pages)
     if translator is not None:
         out.not_found = finish(str(escape(_("Page not found"))))
@@ -521,35 +523,73 @@ def _content_date(item: ContentItem) -> dt.date | None:
     return max((s.accessed for s in item.sources), default=None)
 
 
-def _add_jurisdictions(
-    out: RenderedEdition, add: Any, items: list[Jurisdiction], edition: Edition
-) -> None:
-    """The "State by state" page (or, in an edition pinned to one state, that state's
-    floors) and the facts as JSON for scripts (see ``jurisdictions.DATA_PATH``)."""
+def _add_jurisdictions(out: RenderedEdition, add: Any, shown: Content, edition: Edition) -> None:
+    """The "State by state" chooser and one page per state (or, in an edition pinned to
+    one state, that state's page alone), and the facts as data for scripts."""
     from playbook_builder.content import jurisdictions as jur
+    from playbook_builder.content.place import Locality
+    from playbook_builder.render import floors
 
-    federal, states = jur.ordered(items)
+    day = jur.build_date()
+    federal, states = jur.ordered(shown.of(Jurisdiction))
+    localities = shown.of(Locality)
     pinned = next((j for j in states if j.code == edition.jurisdiction), None)
     if pinned is not None:
         states = [pinned]
-    title = (
-        _("Your legal floors in %(state)s", state=pinned.title) if pinned else _("State by state")
+    fed = floors.Federal(
+        federal.minimum_wage if federal else None, federal.labor_office if federal else None
     )
-    office = federal.labor_office if federal and federal.labor_office.status == "known" else None
-    add(
-        STATE_PAGE,
-        "jurisdictions.md.j2",
-        title,
-        None,
-        federal=federal,
-        states=states,
-        pinned=pinned,
-        federal_office=office,
-        money=jur.money,
-        date_text=_date_text(edition.language),
-        url=lambda u: str(u).replace("(", "%28").replace(")", "%29"),
-    )
-    data = jur.jurisdiction_json([j for j in ([federal] if federal else []) + states])
+    date_text = _date_text(edition.language)
+    shown_states = [*([federal] if federal and pinned is None else []), *states]
+    for j in shown_states:
+        path = STATE_PAGE if pinned is not None else page_path(j)
+        title = (
+            _("Your legal floors in %(state)s", state=pinned.title) if pinned else j.title
+        )
+        help_lines = []
+        if j.code != jur.FEDERAL:
+            help_lines.append(floors.office_line(j.labor_office, _("State labor department")))
+        if federal is not None:
+            help_lines.append(
+                floors.office_line(federal.labor_office, _("Federal Wage and Hour Division"))
+            )
+        inherited = federal.protections if federal is not None and j is not federal else []
+        protections = [floors.protection_line(p) for p in [*inherited, *j.protections]]
+        add(
+            path,
+            "state.md.j2",
+            title,
+            shown.files[j.id],
+            memo=None,
+            j=j,
+            pinned=pinned,
+            built=day,
+            date_text=date_text,
+            data_href=relative(jur.DATA_PATH, path),
+            lines=[
+                floors.fact_line(name, fact, fed, day, date_text)
+                for name, fact in j.facts()
+                if name != "labor_office" and isinstance(fact, Fact)
+            ],
+            localities=[
+                floors.locality_line(x, fed, day, date_text)
+                for x in sorted(localities, key=lambda x: (x.kind != "region", x.title.lower()))
+                if x.state == j.code
+            ],
+            help=help_lines,
+            protections=protections,
+            unknown=floors.unknown_names(j),
+        )
+    if pinned is None:
+        add(
+            STATE_PAGE,
+            "state_index.md.j2",
+            _("State by state"),
+            None,
+            states=states,
+            federal=federal,
+        )
+    data = jur.jurisdiction_json(shown_states, localities, day)
     out.files[jur.DATA_PATH] = data.encode("utf-8")
     if not edition.directory_urls:
         out.files[jur.SCRIPT_PATH] = jur.jurisdiction_script(data).encode("utf-8")
@@ -568,16 +608,32 @@ def _state_view(items: list[Jurisdiction], edition: Edition) -> dict[str, Any]:
     edition named for one state), or nothing here and a chooser fed by the data file."""
     from playbook_builder.content import jurisdictions as jur
 
+    from playbook_builder.render import floors
+
     federal, states = jur.ordered(items)
     pinned = next((j for j in states if j.code == edition.jurisdiction), None)
+    fed = floors.Federal(
+        federal.minimum_wage if federal else None, federal.labor_office if federal else None
+    )
+    day = jur.build_date()
+    date_text = _date_text(edition.language)
+
+    def floor_html(name: str) -> Markup:
+        fact = getattr(pinned, name)
+        return Markup(floors.to_html(floors.fact_parts(name, fact, fed, day, date_text)))
+
+    def office_html() -> Markup:
+        assert pinned is not None
+        label = _("State labor department")
+        return Markup(floors.to_html(floors.office_parts(pinned.labor_office, label)))
+
     return {
         "pinned": pinned,
         "federal": federal,
         "has_states": bool(states),
         "directory_urls": edition.directory_urls,
-        "money": jur.money,
-        "fact_labels": jur.FACT_LABELS,
-        "date_text": _date_text(edition.language),
+        "floor_html": floor_html,
+        "office_html": office_html,
     }
 
 
@@ -597,6 +653,7 @@ def _state_box(
         "pinned": None,
         "page": links["page"],
         "data": links["data"],
+        "pattern": links["pattern"],
         "edition": edition.id,
         "checklist": offer.id,
         "version": offer.version,
@@ -616,6 +673,10 @@ def _state_links(
     return {
         "data": relative(jur.DATA_PATH, here),
         "page": built_href_to(STATE_PAGE, current, directory_urls),
+        # A state's own page, with {code} for its code in lower case.
+        "pattern": built_href_to(f"{STATE_FOLDER}/zz.md", current, directory_urls).replace(
+            "zz", "{code}"
+        ),
     }
 
 

@@ -151,6 +151,14 @@ function readState(raw, counts) {
   return null;
 }
 
+// A locality id (state-facts.js): the state's code in lower case, a hyphen, a slug.
+function readLocality(raw, counts) {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw === "string" && raw.length <= 80 && /^[a-z]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$/.test(raw)) return raw;
+  counts.details += 1;
+  return null;
+}
+
 function readOffers(doc, def, clean, counts) {
   const offers = doc.offers;
   if (!Array.isArray(offers) || offers.length === 0) throw new ReadError("offers-shape");
@@ -173,12 +181,14 @@ export function readDocument(doc, def, itemIds) {
   const isOffer = def.kind === OFFER_KIND;
   const sets = isOffer ? readOffers(doc, def, clean, counts) : [{ name: null, answers: clean(doc.answers) }];
   const state = isOffer ? readState(doc.state, counts) : null;
+  const locality = state ? readLocality(doc.locality, counts) : null;
   const current = doc.current;
   return {
     sets,
     current: Number.isInteger(current) && current >= 0 && current < sets.length ? current : 0,
     small: doc.small_employer === true,
     state,
+    locality,
     version,
     ignoredItems: counts.items,
     ignoredValues: counts.values,

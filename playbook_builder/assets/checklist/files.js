@@ -60,6 +60,7 @@ function clearAnswers(cl) {
   cl.current = 0;
   cl.small = false;
   cl.state = null;
+  cl.locality = null;
   cl.fillForm();
   updateRememberHint(cl);
   cl.render(false);

@@ -42,6 +42,7 @@ export class Checklist {
     this.current = 0;
     this.small = false;
     this.state = null; // offer checklists: the reader's state, a postal code
+    this.locality = null; // and their city or area in it, a locality id (state-facts.js)
     this.pairs = [];
   }
 
@@ -83,6 +84,7 @@ export class Checklist {
       }));
       doc.current = this.current;
       if (this.state) doc.state = this.state;
+      if (this.state && this.locality) doc.locality = this.locality;
     } else {
       doc.answers = this.sets[0].answers;
       if (this.small) doc.small_employer = true;
@@ -99,6 +101,7 @@ export class Checklist {
     this.current = result.current;
     this.small = result.small;
     this.state = result.state || null;
+    this.locality = (this.state && result.locality) || null;
   }
 
   build() {

@@ -5,6 +5,7 @@
  * offer-figures.js; the comparison shows them (offer-summary.js).
  */
 import { el, nextId } from "./dom.js";
+import { renderStateFloors } from "./states.js";
 import { HEALTH_LABELS, PAY_LABELS, parseNumber, validDetail } from "./offer-figures.js";
 import { persist } from "./storage.js";
 
@@ -60,6 +61,8 @@ function choice(cl, key, labels) {
 function saved(cl) {
   persist(cl);
   cl.render(false);
+  // The pay beside the legal minimum follows the pay typed here.
+  renderStateFloors(cl);
 }
 
 /* The details box; its fields are built when it is first opened (a date field and the

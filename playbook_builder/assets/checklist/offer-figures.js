@@ -117,3 +117,15 @@ export function healthPerYear(details, healthPeriods) {
   if (typeof times !== "number") return null;
   return { value: cents(details.health_cost * times), amount: details.health_cost, times };
 }
+
+/**
+ * Pay an hour at the expected hours: the hourly rate, or pay a year ÷ 52 ÷ expected
+ * hours a week. Null when pay, or the hours a non-hourly offer needs, are missing.
+ */
+export function payPerHour(details) {
+  if (!has(details, "pay_amount") || !has(details, "pay_period")) return null;
+  if (details.pay_period === "hour") return cents(details.pay_amount);
+  const year = payPerYear(details);
+  if (!year || !has(details, "hours_expected") || !(details.hours_expected > 0)) return null;
+  return cents(year.value / WEEKS_A_YEAR / details.hours_expected);
+}

@@ -6,7 +6,8 @@
 import { el, fetchJson, nextId, partNode } from "./dom.js";
 import { persist } from "./storage.js";
 import { usLocale } from "./format.js";
-import { stateLines, stateList } from "./state-facts.js";
+import { payPerHour } from "./offer-figures.js";
+import { highestFloor, localDay, localityList, stateLines, stateList } from "./state-facts.js";
 
 function moneyFormat(locale) {
   try {
@@ -42,6 +43,12 @@ export function buildStateChoice(cl) {
   ]);
   // Said to screen readers with the select; the intro says the same on screen.
   cl.stateStatus = el("p", { className: "pb-hint pb-sr-only", id: hintId, text: t("state.hint") });
+  const placeId = nextId("place");
+  cl.placeSelect = el("select", { id: placeId });
+  cl.placeBox = el("div", { className: "pb-state-choice pb-place-choice", hidden: true }, [
+    el("label", { for: placeId, text: t("state.place") }),
+    cl.placeSelect,
+  ]);
   const box = el("div", { className: "pb-state-choice" }, [
     el("label", { for: id, text: t("state.choose") }),
     cl.stateSelect,
@@ -49,9 +56,16 @@ export function buildStateChoice(cl) {
   ]);
   cl.stateSelect.addEventListener("change", () => {
     cl.state = cl.stateSelect.value || null;
+    cl.locality = null;
+    fillPlaces(cl);
     persist(cl);
     renderStateFloors(cl);
     if (cl.state) cl.say(t("state.chosen", { name: stateName(cl, cl.state) }));
+  });
+  cl.placeSelect.addEventListener("change", () => {
+    cl.locality = cl.placeSelect.value || null;
+    persist(cl);
+    renderStateFloors(cl);
   });
   fetchJson(href)
     .then((data) => {
@@ -69,7 +83,20 @@ export function buildStateChoice(cl) {
       cl.stateStatus.textContent = t("state.failed");
       cl.stateStatus.classList.remove("pb-sr-only");
     });
-  return box;
+  return el("div", { className: "pb-state-choices" }, [box, cl.placeBox]);
+}
+
+/** The chosen state's cities and areas into the second select (hidden without any). */
+function fillPlaces(cl) {
+  if (!cl.placeSelect) return;
+  const places = cl.state ? localityList(cl.stateData, cl.state) : [];
+  cl.placeSelect.textContent = "";
+  cl.placeSelect.appendChild(el("option", { value: "", text: cl.t("state.placeNone") }));
+  places.forEach((place) => cl.placeSelect.appendChild(el("option", { value: place.id, text: place.name })));
+  cl.placeBox.hidden = places.length === 0;
+  const known = places.some((place) => place.id === cl.locality);
+  if (!known) cl.locality = null;
+  cl.placeSelect.value = known ? cl.locality : "";
 }
 
 function stateName(cl, code) {
@@ -82,11 +109,28 @@ export function fillState(cl) {
   if (!cl.stateSelect || !cl.stateData) return;
   const known = stateList(cl.stateData).some((state) => state.code === cl.state);
   cl.stateSelect.value = known ? cl.state : "";
+  if (!known) cl.state = null;
+  fillPlaces(cl);
   renderStateFloors(cl);
 }
 
 function partNodes(parts) {
   return parts.map(partNode);
+}
+
+/** Money, dates and the reader's own day, made on first use (formats take a while). */
+export function stateFormat(cl) {
+  if (!cl.stateFormat) {
+    const locale = usLocale(document.documentElement.lang);
+    cl.stateFormat = { t: cl.t, money: moneyFormat(locale), date: dateFormat(locale), day: localDay() };
+  }
+  return cl.stateFormat;
+}
+
+/** The highest minimum wage for the chosen state and place today, or null. */
+export function floorForOffer(cl) {
+  if (!cl.state || !cl.stateData) return null;
+  return highestFloor(cl.stateData, cl.state, cl.locality, stateFormat(cl).day);
 }
 
 export function renderStateFloors(cl) {
@@ -100,19 +144,42 @@ export function renderStateFloors(cl) {
       return;
     }
     const names = (box.getAttribute("data-pb-facts") || "").split(" ").filter(Boolean);
-    if (!cl.stateFormat) {
-      // Made on first use: number and date formats take a while to set up.
-      const locale = usLocale(document.documentElement.lang);
-      cl.stateFormat = { t, money: moneyFormat(locale), date: dateFormat(locale) };
-    }
-    const lines = stateLines(cl.stateData, code, names, cl.stateFormat);
+    const lines = stateLines(cl.stateData, code, names, Object.assign({ locality: cl.locality }, stateFormat(cl)));
     box.appendChild(el("p", { className: "pb-state-title" }, [el("strong", { text: t("state.title", { name: stateName(cl, code) }) })]));
     box.appendChild(el("ul", null, lines.map((line) => el("li", null, partNodes(line)))));
+    if (names.indexOf("minimum_wage") !== -1) payCheck(cl).forEach((node) => box.appendChild(node));
     box.appendChild(el("p", { className: "pb-state-rule" }, [t("state.rule") + " ", statePageLink(cl)]));
   });
 }
 
+/** The highest floor where the reader works, and this offer's pay an hour beside it. */
+function payCheck(cl) {
+  const t = cl.t;
+  const floor = floorForOffer(cl);
+  if (!floor) return [];
+  const fmt = stateFormat(cl);
+  const where = floor.where === "locality" ? floor.place : t("state.floor." + floor.where);
+  const out = [el("p", { className: "pb-state-floor-pay" }, [el("strong", { text: t("state.floor", { amount: fmt.money(floor.rate), where }) })])];
+  const set = cl.sets && cl.sets[cl.current];
+  const hourly = set ? payPerHour(set.details) : null;
+  if (hourly !== null) {
+    const below = hourly < floor.rate;
+    out.push(
+      el("p", { className: below ? "pb-state-offer pb-state-offer-below" : "pb-state-offer" }, [
+        t(below ? "state.offerBelow" : "state.offerAbove", { amount: fmt.money(hourly) }),
+      ])
+    );
+  }
+  return out;
+}
+
 function statePageLink(cl) {
+  const pattern = cl.form.getAttribute("data-pb-state-pattern");
+  const code = cl.stateSelect && cl.stateSelect.value;
+  if (pattern && code) {
+    const href = pattern.replace("{code}", code.toLowerCase());
+    return el("a", { href, className: "pb-state-page", text: cl.t("state.pageOne", { name: stateName(cl, code) }) });
+  }
   const page = cl.form.getAttribute("data-pb-state-page");
   return page ? el("a", { href: page, className: "pb-state-page", text: cl.t("state.page") }) : null;
 }

@@ -1,0 +1,90 @@
+/* A state's page (state-by-state/<code>/): the build wrote the figures in force on the
+ * build day. Here they are worded again for the reader's own day when a value changed
+ * in between, so a page built in December is right on 1 January without a rebuild. The
+ * figures come from the edition's data/jurisdictions.json; nothing leaves the device.
+ * Loaded by ../checklist-loader.js only on such pages.
+ */
+import { el, fetchJson, onEachPage, pageStrings, partNode } from "./dom.js";
+import { I18n } from "./i18n.js";
+import { usLocale } from "./format.js";
+import { changedBetween, factLine, FEDERAL, FEDERAL_RATE, inForce, localDay, localityLine, localityList } from "./state-facts.js";
+import strings from "./strings-en.js";
+
+const FACTS = [
+  "minimum_wage",
+  "tipped_wage",
+  "daily_overtime",
+  "paid_sick_leave",
+  "paid_family_leave",
+  "pay_transparency",
+  "osha_plan",
+  "scheduling",
+];
+
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+function formats(root) {
+  const i18n = new I18n(pageStrings(root), document.documentElement.lang || "en", strings);
+  const t = i18n.t.bind(i18n);
+  const locale = usLocale(document.documentElement.lang);
+  const money = new Intl.NumberFormat(locale, { style: "currency", currency: "USD" });
+  const dates = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  return {
+    t,
+    money: (value) => (typeof value === "number" && Number.isFinite(value) ? money.format(value) : "?"),
+    date: (text) => {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      return match ? dates.format(new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]))) : text;
+    },
+  };
+}
+
+function federalRate(data, day) {
+  const us = isObject(data.jurisdictions) ? data.jurisdictions[FEDERAL] : null;
+  const value = isObject(us) && isObject(us.facts) ? inForce(us.facts.minimum_wage, day) : null;
+  return value && typeof value.rate === "number" ? value.rate : FEDERAL_RATE;
+}
+
+/** Reword the page for `day` when any of its values differ from the build day's. */
+export function reword(root, data, day, fmt) {
+  const code = root.getAttribute("data-pb-code");
+  const built = root.getAttribute("data-pb-built") || "";
+  const all = isObject(data) && isObject(data.jurisdictions) ? data.jurisdictions : {};
+  const place = Object.prototype.hasOwnProperty.call(all, code) ? all[code] : null;
+  if (!isObject(place) || !changedBetween(place, built, day)) return false;
+  const full = Object.assign({}, fmt, { day, floor: federalRate(data, day) });
+  const list = el(
+    "ul",
+    null,
+    FACTS.map((name) => factLine(place, name, full)).filter((line) => line.length).map((line) => el("li", null, line.map(partNode)))
+  );
+  const note = el("p", { className: "pb-hint pb-floors-today", text: fmt.t("floors.today", { date: fmt.date(day) }) });
+  root.textContent = "";
+  root.appendChild(note);
+  root.appendChild(list);
+  const local = document.querySelector('.pb-localities[data-pb-code="' + code + '"]');
+  if (local) {
+    const lines = localityList(data, code).map((x) => el("li", null, localityLine(x, full).map(partNode)));
+    local.textContent = "";
+    local.appendChild(el("ul", null, lines));
+  }
+  return true;
+}
+
+export function init() {
+  const root = document.querySelector(".pb-floors[data-pb-states]");
+  if (!root || root.getAttribute("data-pb-ready")) return;
+  root.setAttribute("data-pb-ready", "1");
+  const fmt = formats(root);
+  fetchJson(root.getAttribute("data-pb-states"))
+    .then((data) => {
+      if (reword(root, data, localDay(), fmt)) root.setAttribute("data-pb-reworded", localDay());
+    })
+    .catch(() => {
+      // The figures written at build time stay: they carry their own dates.
+    });
+}
+
+onEachPage(init);
