@@ -317,7 +317,7 @@ def new(root: Path | None, kind: str, item_id: str) -> None:
         )
     model = KIND_BY_SLUG[kind]
     if kind == "jurisdiction":
-        from playbook_builder.content.models import JURISDICTION_NAMES
+        from playbook_builder.content.place import JURISDICTION_NAMES
 
         if item_id.upper() not in JURISDICTION_NAMES:
             raise click.BadParameter(

@@ -233,7 +233,7 @@ def _read_edition(config_file: Path, read: list[Stamp]) -> Edition:
     audiences = options.get("audiences") or ([edition_id] if isinstance(edition_id, str) else [])
     code = options.get("jurisdiction")
     if code is not None:
-        from playbook_builder.content.models import JURISDICTION_NAMES
+        from playbook_builder.content.place import JURISDICTION_NAMES
 
         if code not in JURISDICTION_NAMES:
             problems.append(

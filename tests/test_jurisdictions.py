@@ -49,7 +49,8 @@ BAD: dict[str, str] = {
     "jurisdiction-unknown-code": CO.replace("code: CO", "code: CX"),
     "jurisdiction-code-not-file-name": CO.replace("code: CO", "code: TX"),
     "jurisdiction-unknown-with-values": CO.replace(
-        "osha_plan:\n  status: unknown\n", "osha_plan:\n  status: unknown\n  link: https://www.osha.gov/\n"
+        "osha_plan:\n  status: unknown\n",
+        "osha_plan:\n  status: unknown\n  link: https://www.osha.gov/\n",
     ),
     # Every rule of the dated values at once: out of order, a duplicate date, a rate
     # below the federal floor with no note, a phone that is not one, an undated value
@@ -147,7 +148,7 @@ def test_locality_whose_state_is_missing(
         DENVER.replace("id: co-denver", "id: denver"), encoding="utf-8"
     )
     assert main(["validate", "--root", str(mini)]) == 1
-    out, err = capsys.readouterr()
+    err = capsys.readouterr().err
     golden("errors/locality-problems.txt", err)
 
 
@@ -178,7 +179,9 @@ def test_check_and_facts_due(
         if "last read" in p.message
     ]
     capsys.readouterr()
-    assert main(["facts", "due", "--root", str(mini), "--today", "2026-12-06", "--within", "30"]) == 0
+    assert (
+        main(["facts", "due", "--root", str(mini), "--today", "2026-12-06", "--within", "30"]) == 0
+    )
     out = capsys.readouterr().out
     golden("facts-due.txt", out)
     assert "read: https://cdle.colorado.gov/wages/minimum-wage" in out
@@ -214,9 +217,11 @@ def test_state_pages_show_values_in_force_dates_sources_and_help(
         assert not [p for p in pages if p.startswith("state-by-state/")]
     # On the day of the change the page shows the new rate, "since" its date.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
-    page = render_edition(project.content, project.edition("jobseekers")).pages[
-        "state-by-state/co.md"
-    ].markdown
+    page = (
+        render_edition(project.content, project.edition("jobseekers"))
+        .pages["state-by-state/co.md"]
+        .markdown
+    )
     assert "**Minimum wage:** $15.16 an hour. Since January 1, 2026." in page
     assert "Rises to" not in page.split("**Minimum wage:**")[1].split("\n")[0]
 
@@ -240,7 +245,10 @@ def test_jurisdiction_data_for_scripts(monkeypatch: pytest.MonkeyPatch) -> None:
     assert wage["values"][1]["source"]["url"] == "https://cdle.colorado.gov/dlss/comps-order-40"
     assert [x["id"] for x in colorado["localities"]] == ["co-denver"]
     assert colorado["facts"]["labor_office"]["phone"] == "303-318-8441"
-    assert data["jurisdictions"]["TX"]["facts"]["tipped_wage"] == {"status": "unknown", "link": None}
+    assert data["jurisdictions"]["TX"]["facts"]["tipped_wage"] == {
+        "status": "unknown",
+        "link": None,
+    }
 
 
 def test_pinned_edition_shows_one_state_and_overlay_replaces_only_there() -> None:
@@ -251,7 +259,9 @@ def test_pinned_edition_shows_one_state_and_overlay_replaces_only_there() -> Non
     assert state.title == "Your legal floors in Colorado"
     assert "Colorado" in state.markdown and "Texas" not in state.markdown
     assert "See all states" not in state.markdown
-    assert not [p for p in co.pages if p.startswith("state-by-state/") and p != "state-by-state/index.md"]
+    assert not [
+        p for p in co.pages if p.startswith("state-by-state/") and p != "state-by-state/index.md"
+    ]
     # The overlay page replaces the base page with the same id, in this edition only.
     rights = co.pages["guides/rights.md"]
     assert rights.title == "Know your rights in Colorado"

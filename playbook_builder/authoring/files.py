@@ -10,8 +10,9 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
+from playbook_builder.content.kinds import KINDS
 from playbook_builder.content.load import YAML_SUFFIXES, content_files
-from playbook_builder.content.models import KINDS, Cluster, ContentItem, Page, json_schema
+from playbook_builder.content.models import Cluster, ContentItem, Page, json_schema
 from playbook_builder.content.problems import Problem
 from playbook_builder.content.yaml_source import parse_yaml_text, split_front_matter
 from playbook_builder.render.pages import environment

@@ -269,8 +269,7 @@ def due_facts(
                     (
                         [name],
                         f"sources last read {checked.isoformat()}, more than {max_age_days} "
-                        "days before "
-                        + ("today" if within_days == 0 else horizon.isoformat()),
+                        "days before " + ("today" if within_days == 0 else horizon.isoformat()),
                     )
                 )
             for loc, reason in reasons:
@@ -281,8 +280,9 @@ def due_facts(
                         line,
                         column,
                         format_key_path(loc),
-                        item.title if isinstance(item, Jurisdiction) else
-                        f"{item.title} ({item.state})",
+                        item.title
+                        if isinstance(item, Jurisdiction)
+                        else f"{item.title} ({item.state})",
                         f"{FACT_LABELS.get(name, name).lower()}: {reason}",
                         _read_page(fact),
                     )

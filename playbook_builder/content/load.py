@@ -12,8 +12,9 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
-from playbook_builder.content import models, parse_cache
+from playbook_builder.content import parse_cache
 from playbook_builder.content.collection import Content
+from playbook_builder.content.kinds import KINDS
 from playbook_builder.content.messages import problems_from_validation
 from playbook_builder.content.models import (
     ContentItem,
@@ -36,7 +37,7 @@ YAML_SUFFIXES = (".yml", ".yaml")
 
 
 def content_files(root: Path) -> Iterator[tuple[type[ContentItem], Path]]:
-    for model in models.KINDS:
+    for model in KINDS:
         folder = root / model.FOLDER
         if not folder.is_dir():
             continue

@@ -9,7 +9,6 @@ edit the YAML, because they appear in their editor.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
@@ -21,7 +20,6 @@ from pydantic import (
     Strict,
     StringConstraints,
     ValidationInfo,
-    model_validator,
 )
 
 from playbook_builder.content.safe_text import first_problem
@@ -107,6 +105,11 @@ class Source(Strict_):
         default=None,
         description="The source's own publication or update date, as YYYY-MM-DD, where it "
         "gives one (a figure is only as new as its source).",
+    )
+    note: Text | None = Field(
+        default=None,
+        description="How the source was read, where it is not the official page itself "
+        "(e.g. a news report quoting the agency, because the agency's page could not be read).",
     )
 
 
@@ -366,32 +369,7 @@ class Page(ContentItem):
     body: str = Field(default="", description="The Markdown body (after the front matter).")
 
 
-# The place kinds live in their own module; they build on the classes above.
-from playbook_builder.content.place import (  # noqa: E402
-    JURISDICTION_NAMES as JURISDICTION_NAMES,
-)
-from playbook_builder.content.place import Jurisdiction, Locality  # noqa: E402
-
-KINDS: tuple[type[ContentItem], ...] = (
-    Cluster,
-    Framework,
-    Practice,
-    CaseStudy,
-    Checklist,
-    Metric,
-    Page,
-    Jurisdiction,
-    Locality,
-)
-
 FRONT_MATTER_FIELDS = frozenset(Page.model_fields) - {"body", "id"}
-
-
-def kind_for_folder(rel_path: str) -> type[ContentItem] | None:
-    for model in KINDS:
-        if rel_path.startswith(model.FOLDER + "/"):
-            return model
-    return None
 
 
 def _match_validator(node: Any) -> None:

@@ -42,7 +42,9 @@ FEDERAL = "US"
 
 # A US phone number as people write it: 1-800-555-0100, (206) 256-5297, 206.256.5297,
 # with an optional extension. Letters (833-LCO-INFO) are not dialable on every phone.
-PHONE = re.compile(r"^(?:1[-. ])?(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}[-. ]\d{4}(?: (?:ext\.?|x) ?\d{1,6})?$")
+PHONE = re.compile(
+    r"^(?:1[-. ])?(?:\(\d{3}\) ?|\d{3}[-. ])\d{3}[-. ]\d{4}(?: (?:ext\.?|x) ?\d{1,6})?$"
+)
 
 
 def _known_code(value: str) -> str:
@@ -140,7 +142,8 @@ class TippedValue(Dated):
         default=False, description="true where tipped workers get the full minimum before tips."
     )
     federal_applies: bool = Field(
-        default=False, description="true where the state has no rule: the federal cash wage applies."
+        default=False,
+        description="true where the state has no rule: the federal cash wage applies.",
     )
 
     @model_validator(mode="after")
@@ -286,7 +289,9 @@ class LaborOffice(Strict_):
 
     @model_validator(mode="after")
     def _complete(self) -> LaborOffice:
-        filled = [n for n in ("name", "url", "phone", "summary", "source") if getattr(self, n) is not None]
+        filled = [
+            n for n in ("name", "url", "phone", "summary", "source") if getattr(self, n) is not None
+        ]
         if self.status == "unknown":
             if filled or self.spanish:
                 raise ValueError("an unknown office carries no fields; remove them")
@@ -385,6 +390,4 @@ class Locality(ContentItem):
     FACTS: ClassVar[tuple[str, ...]] = ("labor_office", "minimum_wage", "tipped_wage")
 
     def facts(self) -> list[tuple[str, Fact | LaborOffice]]:
-        return [
-            (name, value) for name in self.FACTS if (value := getattr(self, name)) is not None
-        ]
+        return [(name, value) for name in self.FACTS if (value := getattr(self, name)) is not None]

@@ -16,11 +16,10 @@ from playbook_builder.content.models import (
     Cluster,
     ContentItem,
     Framework,
-    Jurisdiction,
-    Locality,
     Metric,
     Practice,
 )
+from playbook_builder.content.place import Jurisdiction, Locality
 from playbook_builder.content.problems import Problem
 from playbook_builder.content.yaml_source import Loc, format_key_path, iter_text_fields
 

@@ -22,12 +22,13 @@ from playbook_builder.content.place import (
     LawValue,
     Locality,
     MinimumWage,
+    Protection,
     SchedulingValue,
     TippedValue,
     WageValue,
-    Protection,
     phone_digits,
 )
+from playbook_builder.render.mdtext import escape_md
 from playbook_builder.render.translate import as_english
 from playbook_builder.render.translate import ui as _
 
@@ -98,12 +99,6 @@ def to_html(line: Line) -> str:
 
 def money(value: float) -> str:
     return f"${value:,.2f}"
-
-
-def escape_md(text: str) -> str:
-    from playbook_builder.render.pages import escape_md as esc
-
-    return esc(text)
 
 
 def url(address: object) -> str:
@@ -235,9 +230,7 @@ def _value_sentences(
     return [t for t in texts if t], now or nxt
 
 
-def fact_parts(
-    name: str, fact: Fact, federal: Federal, day: dt.date, date_text: DateText
-) -> Line:
+def fact_parts(name: str, fact: Fact, federal: Federal, day: dt.date, date_text: DateText) -> Line:
     """One fact's line on ``day``: label, value, since, summary, note, next change, source."""
     line: Line = [Part(labels()[name] + ":", strong=True), Part(" ")]
     if fact.status != "known":
@@ -263,9 +256,7 @@ def office_parts(office: LaborOffice, label: str) -> Line:
     if office.phone:
         call = Part(office.phone, "tel:" + phone_digits(office.phone))
         sentence = (
-            _(", call %(phone)s (help in Spanish).")
-            if office.spanish
-            else _(", call %(phone)s.")
+            _(", call %(phone)s (help in Spanish).") if office.spanish else _(", call %(phone)s.")
         )
         line += with_links(sentence, phone=call)
     else:
@@ -298,7 +289,8 @@ def locality_parts(item: Locality, federal: Federal, day: dt.date, date_text: Da
     texts, shown = _value_sentences(item.minimum_wage, federal, day, date_text)
     if item.summary:
         texts.append(item.summary)
-    if item.tipped_wage is not None and (tip := item.tipped_wage.in_force(day)) is not None:
+    tip = item.tipped_wage.in_force(day) if item.tipped_wage is not None else None
+    if isinstance(tip, TippedValue):
         texts.append(labels()["tipped_wage"] + ": " + _tipped_text(tip))
     line.append(Part(" ".join(texts) if texts else _("Not checked yet.")))
     if shown is not None:

@@ -33,12 +33,11 @@ from playbook_builder.content.models import (
     Cluster,
     ContentItem,
     Framework,
-    Jurisdiction,
     Metric,
     Page,
     Practice,
 )
-from playbook_builder.content.place import Fact
+from playbook_builder.content.place import FEDERAL, Fact, Jurisdiction
 from playbook_builder.content.references import REF_LINK
 from playbook_builder.editions import Edition
 from playbook_builder.render.opendata import data_files
@@ -188,12 +187,7 @@ class Linker:
 
 
 _REF_WITH_LABEL = re.compile(r"\[([^\]\n]+)\]" + REF_LINK.pattern[2:])
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
-
-
-def escape_md(text: str) -> str:
-    """Text safe to place inline in Markdown (titles in links, table cells)."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+from playbook_builder.render.mdtext import escape_md  # noqa: E402
 
 
 def _indent(text: str, width: int) -> str:
@@ -543,11 +537,9 @@ def _add_jurisdictions(out: RenderedEdition, add: Any, shown: Content, edition: 
     shown_states = [*([federal] if federal and pinned is None else []), *states]
     for j in shown_states:
         path = STATE_PAGE if pinned is not None else page_path(j)
-        title = (
-            _("Your legal floors in %(state)s", state=pinned.title) if pinned else j.title
-        )
+        title = _("Your legal floors in %(state)s", state=pinned.title) if pinned else j.title
         help_lines = []
-        if j.code != jur.FEDERAL:
+        if j.code != FEDERAL:
             help_lines.append(floors.office_line(j.labor_office, _("State labor department")))
         if federal is not None:
             help_lines.append(
@@ -607,7 +599,6 @@ def _state_view(items: list[Jurisdiction], edition: Edition) -> dict[str, Any]:
     """What a checklist form needs to show state floors: the pinned state's facts (an
     edition named for one state), or nothing here and a chooser fed by the data file."""
     from playbook_builder.content import jurisdictions as jur
-
     from playbook_builder.render import floors
 
     federal, states = jur.ordered(items)

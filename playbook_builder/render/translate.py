@@ -47,6 +47,7 @@ _SKIP_KEYS = frozenset(
     {
         "id",
         "code",
+        "state",
         "url",
         "link",
         "phone",

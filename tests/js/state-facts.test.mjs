@@ -1,111 +1,123 @@
 // A state's figures in words, from the data file the edition publishes
-// (data/jurisdictions.json), as the chooser shows them beside a legal floor.
+// (data/jurisdictions.json, format 2), for the reader's own day: the value in force
+// that day, the next change, the highest floor with a city chosen.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import { I18n } from "../../playbook_builder/assets/checklist/i18n.js";
-import { factLine, safeUrl, stateLines, stateList } from "../../playbook_builder/assets/checklist/state-facts.js";
+import {
+  changedBetween,
+  factLine,
+  highestFloor,
+  inForce,
+  localityList,
+  nextChange,
+  officeLine,
+  safeUrl,
+  stateLines,
+  stateList,
+} from "../../playbook_builder/assets/checklist/state-facts.js";
 import strings from "../../playbook_builder/assets/checklist/strings-en.js";
 
 const i18n = new I18n({}, "en", strings);
-const fmt = { t: i18n.t.bind(i18n), money: (v) => "$" + v.toFixed(2), date: (d) => "on " + d };
+const t = i18n.t.bind(i18n);
+const fmt = { t, money: (v) => "$" + v.toFixed(2), date: (d) => "on " + d };
 const text = (line) => line.map((part) => part.text).join("");
 const source = { title: "T", publisher: "Labor Dept", url: "https://example.gov/wage", accessed: "2026-12-01" };
+const wage = (from, rate) => ({ from, rate, federal_applies: false, source });
 const data = {
-  format: 1,
-  rule: "The highest of the federal, state and local minimum wage applies.",
+  format: 2,
+  built: "2025-12-15",
   jurisdictions: {
-    US: { name: "Federal", facts: {} },
+    US: { name: "Federal", facts: { minimum_wage: { status: "known", values: [wage("2009-07-24", 7.25)] } }, localities: [] },
     CO: {
       name: "Colorado",
       facts: {
-        labor_office: { status: "known", name: "CDLE", url: "https://cdle.example.gov", source },
-        minimum_wage: { status: "known", rate: 14.81, as_of: "2025-01-01", local_rates: "Denver pays more.", source },
-        tipped_wage: { status: "known", cash_wage: 11.79, full_minimum: false, as_of: "2025-01-01", source },
-        paid_sick_leave: { status: "known", exists: true, summary: "Paid at your usual rate.", link: "https://x.gov/sick", source },
-        scheduling: { status: "known", scope: "cities", cities: ["Denver"], source: null },
+        labor_office: { status: "known", name: "CDLE", url: "https://cdle.example.gov", phone: "303-318-8441", spanish: true, source },
+        minimum_wage: { status: "known", local_rates: "Denver pays more.", values: [wage("2025-01-01", 14.81), wage("2026-01-01", 15.16)] },
+        paid_sick_leave: { status: "known", values: [{ from: "2021-01-01", exists: true, summary: "Paid at your usual rate.", source }] },
+        paid_family_leave: { status: "known", values: [{ from: "2027-01-01", exists: true, summary: "A new program.", source }] },
+        scheduling: { status: "known", values: [{ from: null, exists: true, scope: "cities", cities: ["Denver"], source }] },
         osha_plan: { status: "unknown" },
       },
+      localities: [
+        { id: "co-denver", name: "Denver", kind: "city", facts: { minimum_wage: { status: "known", values: [wage("2025-01-01", 18.81), wage("2026-01-01", 19.29)] } } },
+        { id: "co-low", name: "Low area", kind: "region", facts: { minimum_wage: { status: "known", values: [wage("2025-01-01", 9.0)] } } },
+      ],
     },
     TX: {
       name: "Texas",
       facts: {
         labor_office: { status: "unknown" },
-        minimum_wage: { status: "known", no_state_rate: true, as_of: "2025-01-01", source: { ...source, url: "javascript:alert(1)" } },
+        minimum_wage: { status: "known", values: [{ from: "2009-07-24", federal_applies: true, source: { ...source, url: "javascript:alert(1)" } }] },
       },
     },
     "<b>": { name: "x", facts: {} },
   },
 };
+const co = data.jurisdictions.CO;
 
-test("the states of the file, without the federal baseline or odd keys", () => {
+test("the value in force is the last that took effect on or before the day", () => {
+  const fact = co.facts.minimum_wage;
+  assert.equal(inForce(fact, "2024-12-31"), null);
+  assert.equal(inForce(fact, "2025-12-31").rate, 14.81);
+  assert.equal(inForce(fact, "2026-01-01").rate, 15.16);
+  assert.equal(nextChange(fact, "2025-12-31").rate, 15.16);
+  assert.equal(nextChange(fact, "2026-01-01"), null);
+});
+
+test("a fact worded for each side of a change, as the build words it", () => {
+  const before = text(factLine(co, "minimum_wage", { ...fmt, day: "2025-12-31" }));
+  assert.equal(
+    before,
+    "Minimum wage: $14.81 an hour. Since on 2025-01-01. Denver pays more. Rises to $15.16 on on 2026-01-01. (source: Labor Dept)"
+  );
+  const after = text(factLine(co, "minimum_wage", { ...fmt, day: "2026-01-01" }));
+  assert.equal(after, "Minimum wage: $15.16 an hour. Since on 2026-01-01. Denver pays more. (source: Labor Dept)");
+  assert.ok(changedBetween(co, "2025-12-31", "2026-01-01"));
+  assert.ok(!changedBetween(co, "2026-01-01", "2026-06-01"));
+});
+
+test("a law that starts later, an undated value, an unknown fact", () => {
+  assert.equal(text(factLine(co, "paid_family_leave", { ...fmt, day: "2026-12-06" })), "Paid family and medical leave: No. Starts on on 2027-01-01. A new program. (source: Labor Dept)");
+  assert.equal(text(factLine(co, "scheduling", { ...fmt, day: "2026-12-06" })), "Predictable scheduling: In Denver. (source: Labor Dept)");
+  assert.equal(text(factLine(co, "osha_plan", { ...fmt, day: "2026-12-06" })), "State safety (OSHA) plan for private employers: Not checked yet.");
+});
+
+test("no state rate: the federal rate, and a hostile address is no link", () => {
+  const line = factLine(data.jurisdictions.TX, "minimum_wage", { ...fmt, day: "2026-12-06" });
+  assert.equal(text(line), "Minimum wage: No state minimum wage: the federal $7.25 an hour applies. Since on 2009-07-24.");
+  assert.ok(line.every((part) => !part.href));
+  assert.equal(safeUrl("javascript:alert(1)"), null);
+  assert.equal(safeUrl("tel:+13033188441"), "tel:+13033188441");
+});
+
+test("the office with a phone to call and Spanish help", () => {
+  const line = officeLine(co, "State labor department", t);
+  assert.equal(text(line), "State labor department: CDLE, call 303-318-8441 (help in Spanish).");
+  assert.equal(line.find((part) => part.text === "303-318-8441").href, "tel:+13033188441");
+});
+
+test("the highest floor: a city's when higher, a region's replaces the state's, never below federal", () => {
+  assert.deepEqual(highestFloor(data, "CO", null, "2026-03-01"), { rate: 15.16, where: "state", place: "Colorado" });
+  assert.deepEqual(highestFloor(data, "CO", "co-denver", "2026-03-01"), { rate: 19.29, where: "locality", place: "Denver" });
+  assert.deepEqual(highestFloor(data, "CO", "co-denver", "2025-12-31"), { rate: 18.81, where: "locality", place: "Denver" });
+  assert.deepEqual(highestFloor(data, "CO", "co-low", "2026-03-01"), { rate: 9.0, where: "locality", place: "Low area" });
+  assert.deepEqual(highestFloor(data, "TX", null, "2026-03-01"), { rate: 7.25, where: "federal", place: "Texas" });
+  assert.equal(highestFloor(data, "__proto__", null, "2026-03-01"), null);
+});
+
+test("states and localities from the file, and lines for a checklist item", () => {
   assert.deepEqual(stateList(data), [
     { code: "CO", name: "Colorado" },
     { code: "TX", name: "Texas" },
   ]);
-  assert.deepEqual(stateList(null), []);
-  assert.deepEqual(stateList({ jurisdictions: [] }), []);
-});
-
-test("figures with their date and source", () => {
-  const line = factLine(data.jurisdictions.CO, "minimum_wage", fmt);
-  assert.equal(text(line), "Minimum wage: $14.81 an hour (as of on 2025-01-01). Denver pays more. (source: Labor Dept)");
-  assert.equal(line.find((part) => part.href).href, "https://example.gov/wage");
-  assert.equal(
-    text(factLine(data.jurisdictions.CO, "tipped_wage", fmt)),
-    "Tipped workers' cash wage: at least $11.79 an hour before tips (as of on 2025-01-01). (source: Labor Dept)"
-  );
-  assert.equal(
-    text(factLine(data.jurisdictions.CO, "paid_sick_leave", fmt)),
-    "Paid sick leave: yes. Paid at your usual rate. Read more. (source: Labor Dept)"
-  );
-  assert.equal(text(factLine(data.jurisdictions.CO, "scheduling", fmt)), "Predictable scheduling: in Denver.");
-});
-
-test("unknown facts send the reader to the state labor department, with its link when known", () => {
-  const line = factLine(data.jurisdictions.CO, "osha_plan", fmt);
-  assert.equal(text(line), "State safety (OSHA) plan for private employers: not known here. Check with the state labor department: CDLE.");
-  assert.equal(line.find((part) => part.href).href, "https://cdle.example.gov");
-  assert.equal(
-    text(factLine(data.jurisdictions.TX, "paid_sick_leave", fmt)),
-    "Paid sick leave: not known here. Check with the state labor department."
-  );
-});
-
-test("only http(s) addresses become links", () => {
-  const line = factLine(data.jurisdictions.TX, "minimum_wage", fmt);
-  assert.equal(text(line), "Minimum wage: no state rate; the federal minimum applies (as of on 2025-01-01).");
-  assert.ok(!line.some((part) => part.href));
-  assert.equal(safeUrl("javascript:alert(1)"), null);
-  assert.equal(safeUrl("https://a.gov"), "https://a.gov");
-});
-
-test("an item's lines end with the labor department; unknown names are skipped", () => {
-  const lines = stateLines(data, "CO", ["minimum_wage", "toString"], fmt);
-  assert.equal(lines.length, 2);
-  assert.equal(text(lines[1]), "State labor department: CDLE.");
-  assert.equal(text(stateLines(data, "TX", [], fmt)[0]), "State labor department: no checked link yet.");
-  assert.deepEqual(stateLines(data, "ZZ", ["minimum_wage"], fmt), []);
+  assert.deepEqual(localityList(data, "CO").map((x) => x.id), ["co-denver", "co-low"]);
+  const lines = stateLines(data, "CO", ["minimum_wage"], { ...fmt, day: "2026-03-01", locality: "co-denver" });
+  assert.deepEqual(lines.map(text), [
+    "Minimum wage: $15.16 an hour. Since on 2026-01-01. Denver pays more. (source: Labor Dept)",
+    "Denver (city): $19.29 an hour. Since on 2026-01-01. (source: Labor Dept)",
+    "State labor department: CDLE, call 303-318-8441 (help in Spanish).",
+  ]);
   assert.deepEqual(stateLines(data, "__proto__", ["minimum_wage"], fmt), []);
-});
-
-test("names in English (a publisher, an office) are named as such, for lang=\"en\"", () => {
-  const line = factLine(data.jurisdictions.CO, "minimum_wage", fmt);
-  const link = line.find((part) => part.href);
-  assert.equal(link.en, "Labor Dept");
-  assert.ok(link.text.includes(link.en));
-  const office = stateLines(data, "CO", [], fmt)[0].find((part) => part.href);
-  assert.deepEqual([office.text, office.en], ["CDLE", "CDLE"]);
-  const unknown = factLine(data.jurisdictions.CO, "osha_plan", fmt).find((part) => part.href);
-  assert.equal(unknown.en, "CDLE");
-});
-
-test("numbers, money and dates in the page's language as written in the United States", async () => {
-  const { usLocale } = await import("../../playbook_builder/assets/checklist/format.js");
-  assert.equal(usLocale("es"), "es-US");
-  assert.equal(usLocale("en"), "en-US");
-  assert.equal(usLocale(""), "en-US");
-  assert.equal(usLocale("es-MX"), "es-MX");
-  const money = new Intl.NumberFormat(usLocale("es"), { style: "currency", currency: "USD" });
-  assert.equal(money.format(1850.5), "$1,850.50");
 });
