@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 import yaml
 
-from playbook_builder.content.load import content_files, load_content, models
+from playbook_builder.content import models
+from playbook_builder.content.load import content_files, load_content
 from playbook_builder.content.yaml_source import split_front_matter
 from playbook_builder.editions import all_audiences, discover_editions
 

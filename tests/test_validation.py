@@ -150,7 +150,7 @@ def test_validation_report(
 def test_valid_fixture_passes(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["validate", "--root", str(mini)], capsys)
     assert (code, err) == (0, "")
-    assert out == "15 items valid across 4 editions.\n"
+    assert out == "16 items valid across 4 editions.\n"
 
 
 def test_broken_file_fails_build_and_keeps_previous_site(

@@ -535,8 +535,14 @@ def _add_jurisdictions(out: RenderedEdition, add: Any, shown: Content, edition: 
     )
     date_text = _date_text(edition.language)
     shown_states = [*([federal] if federal and pinned is None else []), *states]
-    for j in shown_states:
-        path = STATE_PAGE if pinned is not None else page_path(j)
+    # A pinned edition's index is its state's page; the state's and the federal pages are
+    # there too, at the paths other pages link to.
+    targets = [(j, page_path(j)) for j in shown_states]
+    if pinned is not None:
+        targets = [(pinned, STATE_PAGE), (pinned, page_path(pinned))]
+        if federal is not None:
+            targets.append((federal, page_path(federal)))
+    for j, path in targets:
         title = _("Your legal floors in %(state)s", state=pinned.title) if pinned else j.title
         help_lines = []
         if j.code != FEDERAL:

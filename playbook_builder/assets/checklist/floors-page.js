@@ -67,8 +67,8 @@ export function reword(root, data, day, fmt) {
   const local = document.querySelector('.pb-localities[data-pb-code="' + code + '"]');
   if (local) {
     const lines = localityList(data, code).map((x) => el("li", null, localityLine(x, full).map(partNode)));
-    local.textContent = "";
-    local.appendChild(el("ul", null, lines));
+    const old = local.querySelector("ul");
+    if (old) old.replaceWith(el("ul", null, lines));
   }
   return true;
 }

@@ -45,7 +45,7 @@ export function buildStateChoice(cl) {
   cl.stateStatus = el("p", { className: "pb-hint pb-sr-only", id: hintId, text: t("state.hint") });
   const placeId = nextId("place");
   cl.placeSelect = el("select", { id: placeId });
-  cl.placeBox = el("div", { className: "pb-state-choice pb-place-choice", hidden: true }, [
+  cl.placeBox = el("div", { className: "pb-place-choice", hidden: true }, [
     el("label", { for: placeId, text: t("state.place") }),
     cl.placeSelect,
   ]);
