@@ -134,11 +134,7 @@ def test_bundled_content_passes_strict_check(capsys: pytest.CaptureFixture[str])
     # in the catalogue yet (the Spanish pages show them in English, marked lang="en").
     # Every other warning still fails the check.
     lines = [line for line in err.splitlines() if ": warning: " in line or ": error: " in line]
-    other = [
-        line
-        for line in lines
-        if not line.startswith("locale/es/")
-    ]
+    other = [line for line in lines if not line.startswith("locale/es/")]
     assert other == []
 
 

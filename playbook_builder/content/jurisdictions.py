@@ -109,7 +109,8 @@ def federal_minimum(content: Content) -> MinimumWage | None:
     return federal.minimum_wage if federal is not None else None
 
 
-def _federal_rate_on(federal: MinimumWage | None, day: dt.date) -> float:
+def federal_rate_on(federal: MinimumWage | None, day: dt.date) -> float:
+    """The federal minimum wage in force on ``day`` (the rate since 2009 without data)."""
     value = federal.in_force(day) if federal is not None else None
     if isinstance(value, WageValue) and value.rate is not None:
         return value.rate
@@ -120,7 +121,7 @@ def _below_federal(
     parsed: ParsedYaml, wage: MinimumWage, federal: MinimumWage | None
 ) -> Iterator[Problem]:
     for i, value in enumerate(wage.values):
-        floor = _federal_rate_on(federal, value.from_)
+        floor = federal_rate_on(federal, value.from_)
         if value.rate is not None and value.rate < floor and value.note is None:
             yield _problem(
                 parsed,

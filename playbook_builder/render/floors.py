@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from playbook_builder.content.jurisdictions import federal_rate_on
 from playbook_builder.content.models import Source
 from playbook_builder.content.place import (
     FEDERAL,
@@ -126,9 +127,14 @@ class Federal:
     minimum: MinimumWage | None
     office: LaborOffice | None
 
+    @classmethod
+    def of(cls, federal: Jurisdiction | None) -> Federal:
+        if federal is None:
+            return cls(None, None)
+        return cls(federal.minimum_wage, federal.labor_office)
+
     def rate_on(self, day: dt.date) -> float:
-        value = self.minimum.in_force(day) if self.minimum else None
-        return value.rate if isinstance(value, WageValue) and value.rate is not None else 7.25
+        return federal_rate_on(self.minimum, day)
 
 
 def source_parts(source: Source) -> Line:

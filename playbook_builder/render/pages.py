@@ -530,9 +530,7 @@ def _add_jurisdictions(out: RenderedEdition, add: Any, shown: Content, edition: 
     pinned = next((j for j in states if j.code == edition.jurisdiction), None)
     if pinned is not None:
         states = [pinned]
-    fed = floors.Federal(
-        federal.minimum_wage if federal else None, federal.labor_office if federal else None
-    )
+    fed = floors.Federal.of(federal)
     date_text = _date_text(edition.language)
     shown_states = [*([federal] if federal and pinned is None else []), *states]
     # A pinned edition's index is its state's page; the state's and the federal pages are
@@ -609,9 +607,7 @@ def _state_view(items: list[Jurisdiction], edition: Edition) -> dict[str, Any]:
 
     federal, states = jur.ordered(items)
     pinned = next((j for j in states if j.code == edition.jurisdiction), None)
-    fed = floors.Federal(
-        federal.minimum_wage if federal else None, federal.labor_office if federal else None
-    )
+    fed = floors.Federal.of(federal)
     day = jur.build_date()
     date_text = _date_text(edition.language)
 

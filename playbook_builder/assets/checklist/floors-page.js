@@ -6,20 +6,12 @@
  */
 import { el, fetchJson, onEachPage, pageStrings, partNode } from "./dom.js";
 import { I18n } from "./i18n.js";
-import { usLocale } from "./format.js";
-import { changedBetween, factLine, FEDERAL, FEDERAL_RATE, inForce, localDay, localityLine, localityList } from "./state-facts.js";
+import { dateFormat, moneyFormat, usLocale } from "./format.js";
+import { changedBetween, factLine, federalRate, LABELS, localDay, localityLine, localityList } from "./state-facts.js";
 import strings from "./strings-en.js";
 
-const FACTS = [
-  "minimum_wage",
-  "tipped_wage",
-  "daily_overtime",
-  "paid_sick_leave",
-  "paid_family_leave",
-  "pay_transparency",
-  "osha_plan",
-  "scheduling",
-];
+// Every fact but the office, in the order of the data file (state-facts.js LABELS).
+const FACTS = Object.keys(LABELS).filter((name) => name !== "labor_office");
 
 function isObject(value) {
   return value !== null && typeof value === "object" && !Array.isArray(value);
@@ -29,22 +21,7 @@ function formats(root) {
   const i18n = new I18n(pageStrings(root), document.documentElement.lang || "en", strings);
   const t = i18n.t.bind(i18n);
   const locale = usLocale(document.documentElement.lang);
-  const money = new Intl.NumberFormat(locale, { style: "currency", currency: "USD" });
-  const dates = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
-  return {
-    t,
-    money: (value) => (typeof value === "number" && Number.isFinite(value) ? money.format(value) : "?"),
-    date: (text) => {
-      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-      return match ? dates.format(new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]))) : text;
-    },
-  };
-}
-
-function federalRate(data, day) {
-  const us = isObject(data.jurisdictions) ? data.jurisdictions[FEDERAL] : null;
-  const value = isObject(us) && isObject(us.facts) ? inForce(us.facts.minimum_wage, day) : null;
-  return value && typeof value.rate === "number" ? value.rate : FEDERAL_RATE;
+  return { t, money: moneyFormat(locale), date: dateFormat(locale) };
 }
 
 /** Reword the page for `day` when any of its values differ from the build day's. */

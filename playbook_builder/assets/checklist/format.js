@@ -43,3 +43,28 @@ export function usLocale(lang) {
   const language = String(lang || "en");
   return language.indexOf("-") === -1 ? language + "-US" : language;
 }
+
+/** Dollars as the locale writes them ("?" for a value that is not a number). */
+export function moneyFormat(locale) {
+  try {
+    const formatter = new Intl.NumberFormat(locale, { style: "currency", currency: "USD" });
+    return (value) => (typeof value === "number" && Number.isFinite(value) ? formatter.format(value) : "?");
+  } catch (error) {
+    return (value) => "$" + Number(value).toFixed(2);
+  }
+}
+
+/** "YYYY-MM-DD" as a long date in the locale (the text unchanged if it is no date). */
+export function dateFormat(locale) {
+  let formatter = null;
+  try {
+    formatter = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+  } catch (error) {
+    formatter = null;
+  }
+  return (text) => {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!match || !formatter) return text;
+    return formatter.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
+  };
+}

@@ -78,7 +78,8 @@ export function safeUrl(value) {
   return typeof value === "string" && /^(https?:\/\/|tel:\+?\d+$)/.test(value) ? value : null;
 }
 
-function federalRate(data, day) {
+/** The federal minimum wage in force on `day`, from the data file (or $7.25). */
+export function federalRate(data, day) {
   const us = own(isObject(data) ? data.jurisdictions : null, FEDERAL);
   const value = inForce(own(us && us.facts, "minimum_wage"), day);
   return value && typeof value.rate === "number" ? value.rate : FEDERAL_RATE;

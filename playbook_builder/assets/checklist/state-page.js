@@ -6,7 +6,7 @@
  */
 import { el, fetchJson, nextId, onEachPage, pageStrings, partNode } from "./dom.js";
 import { I18n } from "./i18n.js";
-import { usLocale } from "./format.js";
+import { dateFormat, moneyFormat, usLocale } from "./format.js";
 import { LABELS, stateLines, stateList } from "./state-facts.js";
 import { Store } from "./storage.js";
 import strings from "./strings-en.js";
@@ -32,16 +32,7 @@ class StateBox {
     };
     this.store = new Store(this.def);
     const locale = usLocale(document.documentElement.lang);
-    const money = new Intl.NumberFormat(locale, { style: "currency", currency: "USD" });
-    const dates = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
-    this.fmt = {
-      t: this.t,
-      money: (value) => (typeof value === "number" && Number.isFinite(value) ? money.format(value) : "?"),
-      date: (text) => {
-        const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-        return match ? dates.format(new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]))) : text;
-      },
-    };
+    this.fmt = { t: this.t, money: moneyFormat(locale), date: dateFormat(locale) };
   }
 
   /** The offer checklist's stored record, or null. */

@@ -5,32 +5,9 @@
  */
 import { el, fetchJson, nextId, partNode } from "./dom.js";
 import { persist } from "./storage.js";
-import { usLocale } from "./format.js";
+import { dateFormat, moneyFormat, usLocale } from "./format.js";
 import { payPerHour } from "./offer-figures.js";
 import { highestFloor, localDay, localityList, stateLines, stateList } from "./state-facts.js";
-
-function moneyFormat(locale) {
-  try {
-    const formatter = new Intl.NumberFormat(locale, { style: "currency", currency: "USD" });
-    return (value) => (typeof value === "number" && Number.isFinite(value) ? formatter.format(value) : "?");
-  } catch (error) {
-    return (value) => "$" + Number(value).toFixed(2);
-  }
-}
-
-function dateFormat(locale) {
-  let formatter = null;
-  try {
-    formatter = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
-  } catch (error) {
-    formatter = null;
-  }
-  return (text) => {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (!match || !formatter) return text;
-    return formatter.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
-  };
-}
 
 export function buildStateChoice(cl) {
   const href = cl.form.getAttribute("data-pb-states");
