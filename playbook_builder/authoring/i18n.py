@@ -131,7 +131,8 @@ def _line(parsed: object, loc: Loc) -> int:
 
 
 def _template_strings() -> list[polib.POEntry]:
-    """``_("...")`` in the templates and in render/pages.py, with where each is used."""
+    """``_("...")`` in the templates and in render/pages.py and floors.py, with where each
+    is used."""
     from babel.messages.extract import extract_from_file
     from jinja2.ext import babel_extract
 
@@ -142,7 +143,7 @@ def _template_strings() -> list[polib.POEntry]:
         for entry in sorted(package.joinpath("templates").iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".j2")
     ]
-    files.append(("render/pages.py", "python"))
+    files += [("render/pages.py", "python"), ("render/floors.py", "python")]
     for rel, method in files:
         path = str(package.joinpath(rel))
         options = {"trim_blocks": "true", "lstrip_blocks": "true"}

@@ -134,7 +134,13 @@ class WageValue(Dated):
 class TippedValue(Dated):
     """The lowest cash wage before tips, from a date."""
 
-    from_: Date = Field(alias="from", description="The day the wage takes effect (YYYY-MM-DD).")
+    from_: Date | None = Field(
+        default=None,
+        alias="from",
+        description="The day the wage takes effect (YYYY-MM-DD). Leave it out only on the "
+        "first value, when the rule is older than any page that can be read: never write "
+        "a stand-in date.",
+    )
     cash_wage: Money | None = Field(
         default=None, description="Dollars an hour the employer must pay before tips."
     )

@@ -565,7 +565,8 @@ def _add_jurisdictions(out: RenderedEdition, add: Any, shown: Content, edition: 
             lines=[
                 floors.fact_line(name, fact, fed, day, date_text)
                 for name, fact in j.facts()
-                if name != "labor_office" and isinstance(fact, Fact)
+                # Unknown facts are named once, in one sentence below the list.
+                if isinstance(fact, Fact) and fact.status == "known"
             ],
             localities=[
                 floors.locality_line(x, fed, day, date_text)
@@ -585,7 +586,8 @@ def _add_jurisdictions(out: RenderedEdition, add: Any, shown: Content, edition: 
             states=states,
             federal=federal,
         )
-    data = jur.jurisdiction_json(shown_states, localities, day)
+    # Data, not a page: a translation's marks for English text do not belong in it.
+    data = strip_marks(jur.jurisdiction_json(shown_states, localities, day))
     out.files[jur.DATA_PATH] = data.encode("utf-8")
     if not edition.directory_urls:
         out.files[jur.SCRIPT_PATH] = jur.jurisdiction_script(data).encode("utf-8")

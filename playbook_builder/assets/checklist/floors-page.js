@@ -35,7 +35,8 @@ export function reword(root, data, day, fmt) {
   const list = el(
     "ul",
     null,
-    FACTS.map((name) => factLine(place, name, full)).filter((line) => line.length).map((line) => el("li", null, line.map(partNode)))
+    FACTS.filter((name) => isObject(place.facts[name]) && place.facts[name].status === "known")
+      .map((name) => el("li", null, factLine(place, name, full).map(partNode)))
   );
   const note = el("p", { className: "pb-hint pb-floors-today", text: fmt.t("floors.today", { date: fmt.date(day) }) });
   root.textContent = "";
