@@ -7,6 +7,7 @@ the tests are skipped when /usr/bin/chromium is missing; in CI (CI=true) they fa
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import random
@@ -1183,6 +1184,8 @@ def test_offer_comparison_reads_on_a_phone_and_prints_on_one_page(
 
 
 def test_state_chooser_shows_keeps_restores_and_clears(page: Page, base: str) -> None:
+    # The reader's own day picks the figures: the day before the fixture's 2026 rates.
+    page.clock.set_fixed_time(dt.datetime(2025, 12, 31, 12))
     page.goto(base + OFFER)
     chooser = page.get_by_label("Your state")
     states_loaded(page, ".pb-state-choice")
@@ -1193,11 +1196,20 @@ def test_state_chooser_shows_keeps_restores_and_clears(page: Page, base: str) ->
     chooser.select_option("CO")
     text = floor.inner_text()
     assert "In Colorado" in text
-    assert "Minimum wage: $14.81 an hour (as of January 1, 2025)." in text
-    assert "Tipped workers' cash wage: at least $11.79 an hour before tips" in text
+    assert (
+        "Minimum wage: $14.81 an hour. Since January 1, 2025. Denver and Edgewater set higher "
+        "rates. Rises to $15.16 on January 1, 2026." in text
+    )
+    assert (
+        "Tipped workers' cash wage: At least $11.79 an hour before tips, and tips must bring "
+        "you up to the minimum wage. Since January 1, 2025. Changes to $12.14 on January 1, 2026."
+    ) in text
     assert "you get whichever gives you the most" in text
-    assert floor.locator("a", has_text="source: U.S. Department of Labor").count() == 2
+    assert "The lowest legal pay where you work: $14.81 an hour (state law)." in text
+    sources = floor.locator("a", has_text="source: Colorado Department of Labor and Employment")
+    assert sources.count() == 2
     assert floor.locator("a[href='https://cdle.colorado.gov/dlss']").count() == 1
+    assert floor.locator("a[href='tel:+13033188441']").count() == 1
     key = "playbook:jobseekers:offer-check:v1"
     assert json.loads(stored(page, "sessionStorage")[key])["state"] == "CO"
     page.reload()
@@ -1206,9 +1218,8 @@ def test_state_chooser_shows_keeps_restores_and_clears(page: Page, base: str) ->
     # A state with unknown facts says to check with its labor department.
     page.locator("#pb-item-pay-written summary").click()
     chooser.select_option("TX")
-    assert "Minimum wage: not known here. Check with the state labor department." in (
-        floor.inner_text()
-    )
+    assert "Minimum wage: $7.25 an hour. Since July 24, 2009." in floor.inner_text()
+    assert "Tipped workers' cash wage: Not checked yet." in floor.inner_text()
     with page.expect_download() as download:
         page.get_by_role("button", name="Save to file").click()
     saved = json.loads(Path(download.value.path()).read_text("utf-8"))
@@ -1224,9 +1235,78 @@ def test_state_chooser_shows_keeps_restores_and_clears(page: Page, base: str) ->
     assert "In Colorado" in floor.inner_text()
 
 
+@pytest.mark.parametrize(
+    ("day", "expected", "not_expected"),
+    [
+        (
+            dt.datetime(2025, 12, 31, 12),
+            "Minimum wage: $14.81 an hour. Since January 1, 2025. Denver and Edgewater set "
+            "higher rates. Rises to $15.16 on January 1, 2026.",
+            "$15.16 an hour. Since",
+        ),
+        (
+            dt.datetime(2026, 1, 1, 0, 5),
+            "Minimum wage: $15.16 an hour. Since January 1, 2026.",
+            "Rises to",
+        ),
+    ],
+)
+def test_state_page_follows_the_readers_date(
+    page: Page, base: str, day: dt.datetime, expected: str, not_expected: str
+) -> None:
+    """On either side of a change the state page shows the value in force on the
+    reader's own day, whatever day the site was built."""
+    page.clock.set_fixed_time(day)
+    page.goto(base + "jobseekers/state-by-state/co/")
+    page.wait_for_function("() => document.querySelector('.pb-floors[data-pb-ready]')")
+    page.wait_for_load_state("networkidle")
+    floors = page.locator(".pb-floors")
+    wage = floors.locator("li", has_text="Minimum wage:").inner_text()
+    assert expected in wage
+    assert not_expected not in wage
+    denver = page.locator(".pb-localities li", has_text="Denver").text_content() or ""
+    assert ("$18.81" if day.year == 2025 else "$19.29") in denver
+    reworded = floors.get_attribute("data-pb-reworded")
+    built = floors.get_attribute("data-pb-built") or ""
+    # Worded again only when a value took effect between the build day and the reader's.
+    assert (reworded is not None) == (
+        built < "2026-01-01" <= day.date().isoformat()
+        or day.date().isoformat() < "2026-01-01" <= built
+    )
+
+
+def test_offer_pay_is_compared_with_the_local_floor(page: Page, base: str) -> None:
+    page.clock.set_fixed_time(dt.datetime(2026, 3, 1, 12))
+    page.goto(base + OFFER)
+    states_loaded(page, ".pb-state-choice")
+    page.get_by_label("Your state").select_option("CO")
+    page.locator("#pb-item-pay-written summary").click()
+    floor = page.locator("#pb-item-pay-written .pb-state-floor")
+    assert "The lowest legal pay where you work: $15.16 an hour (state law)." in floor.inner_text()
+    place = page.get_by_label("Your city or area")
+    assert place.locator("option").all_inner_texts() == ["Somewhere else in the state", "Denver"]
+    place.select_option("co-denver")
+    text = floor.inner_text()
+    assert "Denver (city): $19.29 an hour. Since January 1, 2026." in text
+    assert "The lowest legal pay where you work: $19.29 an hour (Denver)." in text
+    page.locator(".pb-offer-numbers > summary").click()
+    page.locator("[data-pb-detail=pay_amount]").fill("16")
+    page.locator("[data-pb-detail=pay_period]").select_option("hour")
+    assert "This offer pays $16.00 an hour: less than the legal minimum." in floor.inner_text()
+    page.locator("[data-pb-detail=pay_amount]").fill("20")
+    assert "This offer pays $20.00 an hour: at or above the legal minimum." in floor.inner_text()
+    key = "playbook:jobseekers:offer-check:v1"
+    record = json.loads(stored(page, "sessionStorage")[key])
+    assert (record["state"], record["locality"]) == ("CO", "co-denver")
+    page.reload()
+    states_loaded(page, ".pb-state-choice")
+    assert page.get_by_label("Your city or area").input_value() == "co-denver"
+
+
 def test_rights_page_state_choice_is_kept_with_the_offer_answers(page: Page, base: str) -> None:
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
+    page.clock.set_fixed_time(dt.datetime(2025, 12, 31, 12))
     page.goto(base + "jobseekers/guides/rights/")
     chooser = page.get_by_label("Your state")
     states_loaded(page, ".pb-state-page")
@@ -1237,8 +1317,8 @@ def test_rights_page_state_choice_is_kept_with_the_offer_answers(page: Page, bas
     box = page.locator(".pb-state-page .pb-state-floor")
     text = box.inner_text()
     assert "In Colorado" in text
-    assert "Minimum wage: $14.81 an hour (as of January 1, 2025)." in text
-    assert "Paid sick leave: yes" in text
+    assert "Minimum wage: $14.81 an hour. Since January 1, 2025." in text
+    assert "Paid sick leave: Yes. Since January 1, 2021." in text
     assert "you get whichever gives you the most" in text
     key = "playbook:jobseekers:offer-check:v1"
     assert json.loads(stored(page, "sessionStorage")[key])["state"] == "CO"

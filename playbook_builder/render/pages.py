@@ -561,7 +561,10 @@ def _add_jurisdictions(out: RenderedEdition, add: Any, shown: Content, edition: 
             pinned=pinned,
             built=day,
             date_text=date_text,
-            data_href=relative(jur.DATA_PATH, path),
+            data_href=relative(
+                jur.DATA_PATH,
+                built_url(path, edition.directory_urls) + ("_" if edition.directory_urls else ""),
+            ),
             lines=[
                 floors.fact_line(name, fact, fed, day, date_text)
                 for name, fact in j.facts()
