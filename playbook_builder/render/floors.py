@@ -45,6 +45,7 @@ class Part:
     href: str | None = None
     strong: bool = False
     en: bool = False
+    label: str | None = None  # a link's accessible name, where its text is short
 
 
 Line = list[Part]
@@ -76,6 +77,9 @@ def to_markdown(line: Line) -> str:
             text = as_english(text)
         if part.href:
             text = f"[{text}]({url(part.href)})"
+            if part.label:
+                label = part.label.replace('"', "'").replace("{", "(").replace("}", ")")
+                text += f'{{ aria-label="{label}" }}'
         if part.strong:
             text = f"**{text}**"
         out.append(text)
@@ -91,7 +95,8 @@ def to_html(line: Line) -> str:
         if part.en:
             text = as_english(text)
         if part.href:
-            text = f'<a href="{escape(part.href)}">{text}</a>'
+            label = f' aria-label="{escape(part.label)}"' if part.label else ""
+            text = f'<a href="{escape(part.href)}"{label}>{text}</a>'
         if part.strong:
             text = f"<strong>{text}</strong>"
         out.append(text)
@@ -137,10 +142,15 @@ class Federal:
         return federal_rate_on(self.minimum, day)
 
 
-def source_parts(source: Source) -> Line:
+def source_parts(source: Source, *, short: bool = False) -> Line:
+    """A value's source: "(source: publisher)", or, ``short``, "(source)" with the
+    publisher as the link's accessible name (a state's page lists its sources in full)."""
+    named = _("source: %(publisher)s", publisher=source.publisher)
+    if short:
+        return [Part(" ("), Part(_("source"), str(source.url), label=named), Part(")")]
     return [
         Part(" ("),
-        Part(_("source: %(publisher)s", publisher=source.publisher), str(source.url)),
+        Part(named, str(source.url)),
         Part(")"),
     ]
 
@@ -236,7 +246,15 @@ def _value_sentences(
     return [t for t in texts if t], now or nxt
 
 
-def fact_parts(name: str, fact: Fact, federal: Federal, day: dt.date, date_text: DateText) -> Line:
+def fact_parts(
+    name: str,
+    fact: Fact,
+    federal: Federal,
+    day: dt.date,
+    date_text: DateText,
+    *,
+    short: bool = False,
+) -> Line:
     """One fact's line on ``day``: label, value, since, summary, note, next change, source."""
     line: Line = [Part(labels()[name] + ":", strong=True), Part(" ")]
     if fact.status != "known":
@@ -246,12 +264,13 @@ def fact_parts(name: str, fact: Fact, federal: Federal, day: dt.date, date_text:
         return [*line, Part(_("Not checked yet."))]
     line.append(Part(" ".join(texts)))
     if shown is not None:
-        line += source_parts(shown.source)
+        line += source_parts(shown.source, short=short)
     return line
 
 
 def fact_line(name: str, fact: Fact, federal: Federal, day: dt.date, date_text: DateText) -> str:
-    return to_markdown(fact_parts(name, fact, federal, day, date_text))
+    """A fact as a state's page shows it (short source links)."""
+    return to_markdown(fact_parts(name, fact, federal, day, date_text, short=True))
 
 
 def office_parts(office: LaborOffice, label: str) -> Line:
@@ -277,7 +296,7 @@ def office_line(office: LaborOffice, label: str) -> str:
 
 
 def protection_line(protection: Protection) -> str:
-    return to_markdown([Part(protection.summary), *source_parts(protection.source)])
+    return to_markdown([Part(protection.summary), *source_parts(protection.source, short=True)])
 
 
 def unknown_names(item: Jurisdiction) -> list[str]:
@@ -300,7 +319,7 @@ def locality_parts(item: Locality, federal: Federal, day: dt.date, date_text: Da
         texts.append(labels()["tipped_wage"] + ": " + _tipped_text(tip))
     line.append(Part(" ".join(texts) if texts else _("Not checked yet.")))
     if shown is not None:
-        line += source_parts(shown.source)
+        line += source_parts(shown.source, short=True)
     if item.labor_office is not None and item.labor_office.status == "known":
         line += [Part(" "), *office_parts(item.labor_office, _("Local office"))]
     return line
@@ -312,3 +331,38 @@ def locality_line(item: Locality, federal: Federal, day: dt.date, date_text: Dat
 
 def is_federal(item: Jurisdiction) -> bool:
     return item.code == FEDERAL
+
+
+def shown_sources(
+    item: Jurisdiction, localities: list[Locality], day: dt.date, extra: list[Source]
+) -> list[Source]:
+    """Every source a state's page cites, in the order first cited, each once."""
+    found: dict[str, Source] = {}
+    facts: list[Fact] = [f for _name, f in item.facts() if isinstance(f, Fact)]
+    facts += [x.minimum_wage for x in localities]
+    for fact in facts:
+        if fact.status != "known":
+            continue
+        shown = fact.in_force(day) or fact.next_change(day)
+        if shown is not None:
+            found.setdefault(str(shown.source.url), shown.source)
+    for source in extra:
+        found.setdefault(str(source.url), source)
+    return list(found.values())
+
+
+def source_entry(source: Source, date_text: DateText) -> str:
+    """One source in a page's list: publisher, title (the link), its own date, the day
+    it was read, and how it was read where that is not the official page."""
+    parts = [
+        Part(source.publisher + ": ", en=True),
+        Part(source.title, str(source.url), en=True),
+        Part("."),
+    ]
+    if source.published is not None:
+        parts.append(Part(" " + _("Published %(date)s.", date=date_text(source.published))))
+    parts.append(Part(" " + _("Read %(date)s.", date=date_text(source.accessed))))
+    if source.note:
+        parts.append(Part(" "))
+        parts.append(Part(source.note, en=True))
+    return to_markdown(parts)

@@ -551,6 +551,11 @@ def _add_jurisdictions(out: RenderedEdition, add: Any, shown: Content, edition: 
             )
         inherited = federal.protections if federal is not None and j is not federal else []
         protections = [floors.protection_line(p) for p in [*inherited, *j.protections]]
+        places = sorted(
+            (x for x in localities if x.state == j.code),
+            key=lambda x: (x.kind != "region", x.title.lower()),
+        )
+        offices = [o.source for o in (j.labor_office, fed.office) if o and o.source]
         add(
             path,
             "state.md.j2",
@@ -571,10 +576,12 @@ def _add_jurisdictions(out: RenderedEdition, add: Any, shown: Content, edition: 
                 # Unknown facts are named once, in one sentence below the list.
                 if isinstance(fact, Fact) and fact.status == "known"
             ],
-            localities=[
-                floors.locality_line(x, fed, day, date_text)
-                for x in sorted(localities, key=lambda x: (x.kind != "region", x.title.lower()))
-                if x.state == j.code
+            localities=[floors.locality_line(x, fed, day, date_text) for x in places],
+            sources=[
+                floors.source_entry(source, date_text)
+                for source in floors.shown_sources(
+                    j, places, day, [*offices, *(p.source for p in [*inherited, *j.protections])]
+                )
             ],
             help=help_lines,
             protections=protections,

@@ -31,7 +31,7 @@ export function reword(root, data, day, fmt) {
   const all = isObject(data) && isObject(data.jurisdictions) ? data.jurisdictions : {};
   const place = Object.prototype.hasOwnProperty.call(all, code) ? all[code] : null;
   if (!isObject(place) || !changedBetween(place, built, day)) return false;
-  const full = Object.assign({}, fmt, { day, floor: federalRate(data, day) });
+  const full = Object.assign({}, fmt, { day, floor: federalRate(data, day), short: true });
   const list = el(
     "ul",
     null,

@@ -85,11 +85,14 @@ export function federalRate(data, day) {
   return value && typeof value.rate === "number" ? value.rate : FEDERAL_RATE;
 }
 
-function sourceParts(t, value) {
+function sourceParts(t, value, short) {
   const source = isObject(value.source) ? value.source : null;
   const url = source && safeUrl(source.url);
   if (!url) return [];
   const publisher = String(source.publisher || url);
+  // A state's page lists its sources in full: there the link says "source" and is named
+  // for screen readers by its publisher (as render/floors.py writes it).
+  if (short) return [{ text: " (" }, { text: t("state.sourceShort"), href: url, label: t("state.source", { publisher }) }, { text: ")" }];
   // `en`: the words of the part that are a name in English, marked lang="en" on a page in
   // another language (see dom.js, partNode).
   return [{ text: " (" }, { text: t("state.source", { publisher }), href: url, en: publisher }, { text: ")" }];
@@ -165,7 +168,8 @@ function sentences(name, fact, fmt, day, floor) {
 /**
  * The line for one fact of one place on `fmt.day`: its label, value, date, next change
  * and source; an unknown fact says it was not checked yet.
- * `fmt` = { t, money(number) -> text, date("YYYY-MM-DD") -> text, day: "YYYY-MM-DD", floor }.
+ * `fmt` = { t, money(number) -> text, date("YYYY-MM-DD") -> text, day: "YYYY-MM-DD", floor,
+ * short (source links as a state's page writes them) }.
  */
 export function factLine(place, name, fmt) {
   const t = fmt.t;
@@ -175,7 +179,7 @@ export function factLine(place, name, fmt) {
   if (!isObject(fact) || fact.status !== "known") return [label, { text: t("state.unknown") }];
   const { texts, shown } = sentences(name, fact, fmt, fmt.day, fmt.floor || FEDERAL_RATE);
   if (!texts.length) return [label, { text: t("state.unknown") }];
-  return [label, { text: texts.join(" ") }].concat(shown ? sourceParts(t, shown) : []);
+  return [label, { text: texts.join(" ") }].concat(shown ? sourceParts(t, shown, fmt.short) : []);
 }
 
 /** The phone as a tel: address (digits, with the country code). */
@@ -215,7 +219,7 @@ export function localityLine(locality, fmt) {
   const tipped = inForce(own(entry.facts, "tipped_wage"), fmt.day);
   if (tipped) texts.push(t(LABELS.tipped_wage) + ": " + tippedText(t, tipped, fmt));
   parts.push({ text: texts.length ? texts.join(" ") : t("state.unknown") });
-  return parts.concat(shown ? sourceParts(t, shown) : []);
+  return parts.concat(shown ? sourceParts(t, shown, fmt.short) : []);
 }
 
 /**

@@ -299,6 +299,7 @@ export default {
   "state.title": "In %{name}",
   "state.rule": "Federal, state and local laws can each apply: you get whichever gives you the most.",
   "state.source": "source: %{publisher}",
+  "state.sourceShort": "source",
   "state.since": "Since %{date}.",
   "state.perHour": "%{amount} an hour.",
   "state.federalApplies": "No state minimum wage: the federal %{amount} an hour applies.",
