@@ -45,7 +45,6 @@ class Part:
     href: str | None = None
     strong: bool = False
     en: bool = False
-    label: str | None = None  # a link's accessible name, where its text is short
 
 
 Line = list[Part]
@@ -77,9 +76,6 @@ def to_markdown(line: Line) -> str:
             text = as_english(text)
         if part.href:
             text = f"[{text}]({url(part.href)})"
-            if part.label:
-                label = part.label.replace('"', "'").replace("{", "(").replace("}", ")")
-                text += f'{{ aria-label="{label}" }}'
         if part.strong:
             text = f"**{text}**"
         out.append(text)
@@ -95,8 +91,7 @@ def to_html(line: Line) -> str:
         if part.en:
             text = as_english(text)
         if part.href:
-            label = f' aria-label="{escape(part.label)}"' if part.label else ""
-            text = f'<a href="{escape(part.href)}"{label}>{text}</a>'
+            text = f'<a href="{escape(part.href)}">{text}</a>'
         if part.strong:
             text = f"<strong>{text}</strong>"
         out.append(text)
@@ -143,11 +138,11 @@ class Federal:
 
 
 def source_parts(source: Source, *, short: bool = False) -> Line:
-    """A value's source: "(source: publisher)", or, ``short``, "(source)" with the
-    publisher as the link's accessible name (a state's page lists its sources in full)."""
+    """A value's source: "(source: publisher)", or, ``short``, "(source)" (a state's page
+    lists its sources in full at its end)."""
     named = _("source: %(publisher)s", publisher=source.publisher)
     if short:
-        return [Part(" ("), Part(_("source"), str(source.url), label=named), Part(")")]
+        return [Part(" ("), Part(_("source"), str(source.url)), Part(")")]
     return [
         Part(" ("),
         Part(named, str(source.url)),

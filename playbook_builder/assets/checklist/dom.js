@@ -159,7 +159,7 @@ export function partNode(part) {
     const english = el("span", { lang: "en", text: part.en });
     content = [part.text.slice(0, at), english, part.text.slice(at + part.en.length)].filter((bit) => bit !== "");
   }
-  if (part.href) return el("a", { href: part.href, "aria-label": part.label || null }, content);
+  if (part.href) return el("a", { href: part.href }, content);
   if (part.strong) return el("strong", null, content);
   return at >= 0 ? el("span", null, content) : document.createTextNode(part.text);
 }

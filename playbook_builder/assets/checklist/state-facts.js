@@ -90,9 +90,9 @@ function sourceParts(t, value, short) {
   const url = source && safeUrl(source.url);
   if (!url) return [];
   const publisher = String(source.publisher || url);
-  // A state's page lists its sources in full: there the link says "source" and is named
-  // for screen readers by its publisher (as render/floors.py writes it).
-  if (short) return [{ text: " (" }, { text: t("state.sourceShort"), href: url, label: t("state.source", { publisher }) }, { text: ")" }];
+  // A state's page lists its sources in full: there the link just says "source", as
+  // render/floors.py writes it.
+  if (short) return [{ text: " (" }, { text: t("state.sourceShort"), href: url }, { text: ")" }];
   // `en`: the words of the part that are a name in English, marked lang="en" on a page in
   // another language (see dom.js, partNode).
   return [{ text: " (" }, { text: t("state.source", { publisher }), href: url, en: publisher }, { text: ")" }];
