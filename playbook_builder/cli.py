@@ -224,7 +224,8 @@ def export(root: Path | None, edition_id: str, out: Path, drafts: bool) -> None:
 def check(root: Path | None, strict: bool, max_age: int | None) -> None:
     """Everything validate does, plus editorial checks: unshown items, stale dates,
     legal facts due for review, malformed links, images without alt text, repeated
-    titles, reading grade."""
+    titles, reading grade. With --strict every warning fails the check except facts due
+    for review (see `playbook facts due`)."""
     from playbook_builder.authoring.check import editorial_problems
 
     project = _load(root)
@@ -235,7 +236,7 @@ def check(root: Path | None, strict: bool, max_age: int | None) -> None:
     )
     if problems:
         click.echo(format_report(problems), err=True, nl=False)
-    if strict and problems:
+    if strict and any(p.strict for p in problems):
         raise SystemExit(1)
     click.echo(f"Checked {len(project.content.items)} items.")
 

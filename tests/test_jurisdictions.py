@@ -294,3 +294,25 @@ def test_unknown_jurisdiction_in_edition_is_an_error(
 def test_bundled_jurisdictions_cover_every_state() -> None:
     files = sorted(p.stem for p in (REPO / "content/jurisdictions").glob("*.yml"))
     assert len(files) == 52 and "us" in files and "dc" in files
+
+
+def test_facts_due_are_shown_but_do_not_fail_a_strict_check(
+    mini: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A fact falls due as the calendar moves: `check --strict` shows it and still
+    passes, so a commit that passed does not fail later with nothing changed."""
+    # The fixture's two other warnings (a draft, a placeholder address) fail --strict.
+    (mini / "content/practices/draft-practice.yml").unlink()
+    board = mini / "case_studies/county-board.yml"
+    board.write_text(board.read_text().replace("https://example.org/board", "https://www.dol.gov/"))
+    tx = mini / "content/jurisdictions/tx.yml"
+    tx.write_text(
+        tx.read_text().replace("minimum_wage:\n", "minimum_wage:\n  expect_change: 2010-01-01\n")
+    )
+    assert main(["check", "--root", str(mini), "--strict"]) == 0
+    err = capsys.readouterr().err
+    assert err.endswith("0 errors, 1 warning\n")
+    assert (
+        "content/jurisdictions/tx.yml:11:18: warning: minimum_wage.expect_change: minimum wage: "
+        "a new value was expected on 2010-01-01" in err
+    )

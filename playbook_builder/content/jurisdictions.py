@@ -212,6 +212,7 @@ class Due:
             self.key,
             f"{self.reason}; re-read {self.read}",
             Severity.WARNING,
+            strict=False,
         )
 
 

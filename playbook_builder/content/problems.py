@@ -31,6 +31,10 @@ class Problem:
     key_path: str
     message: str
     severity: Severity = Severity.ERROR
+    # False for warnings about the calendar rather than the content (a legal fact due for
+    # review): they are shown, but `--strict` does not fail on them, so a commit that
+    # passed does not fail on a later day with nothing changed.
+    strict: bool = True
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
