@@ -23,13 +23,15 @@ from __future__ import annotations
 import gettext
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
 
 import polib
+from pydantic import AfterValidator, BaseModel, ValidationError
 
 from playbook_builder.content.collection import Content
 from playbook_builder.content.models import Cluster, ContentItem, Page, _no_raw_html
@@ -42,39 +44,13 @@ DOMAINS = ("content", "pages", "ui", "script")
 LOCALE_DIR = "locale"
 REVIEWED_HEADER = "X-Reviewed"
 
-# Values that are codes, names or addresses, not prose: never translated.
-_SKIP_KEYS = frozenset(
-    {
-        "id",
-        "code",
-        "state",
-        "url",
-        "link",
-        "phone",
-        "name",
-        "cities",
-        "publisher",
-        "status",
-        "audiences",
-        "value",
-        "kind",
-        "cluster",
-        "clusters",
-        "practices",
-        "pairs_with",
-        "effort",
-        "cost",
-        "scope",
-        "sources",
-        "source",
-        "body",
-        "state_facts",
-        "wioa_indicator",
-        "employer_size",
-        "size",
-        "reported_by",
-    }
-)
+# Which values are prose is read from the models: only fields typed ``Text`` (or
+# lists and mappings of it) are translated. Ids, references, enums, numbers, dates and
+# addresses have other types and never reach a catalogue, so a translation cannot turn
+# an id into something the model refuses. These ``Text`` fields are names that stay in
+# English (an office's or publisher's name, a city) or are translated elsewhere (a
+# page's body, by block; sources are cited in their own language).
+_NAME_FIELDS = frozenset({"name", "publisher", "cities", "body", "sources", "source"})
 # Fields of a kind that the jobseeker pages of that kind do not show.
 _NOT_SHOWN = {Cluster.KIND: frozenset({"why_it_matters", "crosswalk"})}
 
@@ -153,7 +129,7 @@ class Translator:
             )
         if "fuzzy" in entry.flags:
             return self._miss(cat, context, english, entry.linenum, "fuzzy")
-        if not entry.msgstr:
+        if not entry.msgstr.strip():
             return self._miss(cat, context, english, entry.linenum, "untranslated")
         try:
             _no_raw_html(entry.msgstr)
@@ -276,27 +252,85 @@ def finish(text: str) -> str:
 # --- the text of items ------------------------------------------------------------
 
 
+def _is_prose(annotation: Any, metadata: Iterable[Any] = ()) -> bool:
+    """True when a field's type is ``Text`` (marked by its HTML check), directly or as
+    the items of a list, the values of a mapping or one side of ``X | None``."""
+    for meta in metadata:
+        if isinstance(meta, AfterValidator) and meta.func is _no_raw_html:
+            return True
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *extra = get_args(annotation)
+        return _is_prose(base, extra)
+    if origin in (list, tuple, Union, UnionType):
+        return any(_is_prose(arg) for arg in get_args(annotation) if arg is not type(None))
+    if origin is dict:
+        return _is_prose(get_args(annotation)[1])
+    return False
+
+
+def _prose_fields(model: type[BaseModel]) -> frozenset[str]:
+    return frozenset(
+        name
+        for name, info in model.model_fields.items()
+        if name not in _NAME_FIELDS and _is_prose(info.annotation, info.metadata)
+    )
+
+
 def translatable_fields(item: ContentItem, audience: str) -> Iterator[tuple[Loc, str]]:
-    """Every text field of ``item`` that a page of this audience shows, with its key
+    """Every prose field of ``item`` that a page of this audience shows, with its key
     path. Page bodies are not here: they are translated by block (``pages.po``)."""
     not_shown = _NOT_SHOWN.get(item.KIND, frozenset())
-    data = item.model_dump(mode="python", exclude_none=True)
 
-    def walk(node: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key in _SKIP_KEYS or (not loc and key in not_shown):
-                    continue
+    def strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+        if isinstance(value, BaseModel):
+            yield from walk(value, loc)
+        elif isinstance(value, dict):
+            for key, inner in value.items():
                 if loc == ("summary",) and isinstance(item, Cluster) and key != audience:
                     continue
-                yield from walk(value, (*loc, key))
-        elif isinstance(node, list):
-            for i, value in enumerate(node):
-                yield from walk(value, (*loc, i))
-        elif isinstance(node, str) and node.strip() and loc and loc[-1] not in _SKIP_KEYS:
-            yield loc, node
+                yield from strings(inner, (*loc, key))
+        elif isinstance(value, (list, tuple)):
+            for i, inner in enumerate(value):
+                yield from strings(inner, (*loc, i))
+        elif isinstance(value, str) and value.strip():
+            yield loc, value
 
-    yield from walk(data, ())
+    def walk(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, str]]:
+        prose = _prose_fields(type(model))
+        for name in type(model).model_fields:
+            value = getattr(model, name)
+            if value is None or (not loc and name in not_shown):
+                continue
+            if name in prose:
+                yield from strings(value, (*loc, name))
+            elif name not in _NAME_FIELDS and _holds_models(value):
+                yield from _models_in(value, (*loc, name), walk)
+
+    yield from walk(item, ())
+
+
+def _holds_models(value: Any) -> bool:
+    if isinstance(value, BaseModel):
+        return True
+    if isinstance(value, (list, tuple)):
+        return any(_holds_models(v) for v in value)
+    if isinstance(value, dict):
+        return any(_holds_models(v) for v in value.values())
+    return False
+
+
+def _models_in(
+    value: Any, loc: Loc, walk: Callable[[BaseModel, Loc], Iterator[tuple[Loc, str]]]
+) -> Iterator[tuple[Loc, str]]:
+    if isinstance(value, BaseModel):
+        yield from walk(value, loc)
+    elif isinstance(value, (list, tuple)):
+        for i, inner in enumerate(value):
+            yield from _models_in(inner, (*loc, i), walk)
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _models_in(inner, (*loc, key), walk)
 
 
 def field_context(item_id: str, loc: Loc) -> str:
@@ -319,29 +353,57 @@ def block_context(page_id: str, index: int) -> str:
 
 
 def translate_item(item: ContentItem, audience: str, translator: Translator) -> ContentItem:
-    """A copy of ``item`` with its text in the translator's language."""
+    """A copy of ``item`` with its text in the translator's language.
+
+    A translation the model refuses (a limit the English keeps and the translation
+    breaks) falls back to the English for that field and is recorded as a miss, so a
+    catalogue can never stop a build that validation passed."""
     data = item.model_dump(mode="python")
+    english_of: dict[Loc, str] = {}
     for loc, english in translatable_fields(item, audience):
-        target: Any = data
-        for part in loc[:-1]:
-            target = target[part]
         found = translator.lookup("content", field_context(item.id, loc), english)
-        target[loc[-1]] = (
-            mark_english(english)
-            if found is None
-            else mark_named_english(found, translator.language)
-        )
+        _put(data, loc, mark_english(english) if found is None else _named(found, translator))
+        if found is not None:
+            english_of[loc] = english
     if isinstance(item, Page):
         blocks = []
         for i, block in enumerate(split_blocks(item.body)):
             found = translator.lookup("pages", block_context(item.id, i), block)
             blocks.append(
-                mark_named_english(found, translator.language)
-                if found is not None
-                else mark_english_block(block)
+                _named(found, translator) if found is not None else mark_english_block(block)
             )
         data["body"] = "\n\n".join(blocks) + "\n"
-    return type(item).model_validate(data)
+    try:
+        return type(item).model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = tuple(error["loc"])
+            if loc in english_of:
+                _put(data, loc, mark_english(english_of[loc]))
+                cat = translator.catalogues["content"]
+                entry = cat.index.get(entry_key(field_context(item.id, loc), english_of[loc]))
+                translator._miss(
+                    cat,
+                    field_context(item.id, loc),
+                    english_of[loc],
+                    entry.linenum if entry is not None else 0,
+                    f"translation refused: {error['msg']}",
+                )
+    try:
+        return type(item).model_validate(data)
+    except ValidationError:
+        return item
+
+
+def _named(found: str, translator: Translator) -> str:
+    return mark_named_english(found, translator.language)
+
+
+def _put(data: Any, loc: Loc, value: str) -> None:
+    target = data
+    for part in loc[:-1]:
+        target = target[part]
+    target[loc[-1]] = value
 
 
 def translated_content(shown: Content, edition: Edition, translator: Translator) -> Content:
