@@ -416,11 +416,15 @@ def status(root: Path) -> list[FileStatus]:
 
 
 def translation_problems(project: Project) -> list[Problem]:
-    """Every string a translated edition shows in English, at its PO file and line; and
-    translated text harder to read than the edition's ``reading_ease``."""
+    """Every string a translated edition shows in English, at its PO file and line;
+    translations that break the language's glossary; and translated text harder to read
+    than the edition's ``reading_ease``."""
+    from playbook_builder.authoring.glossary import glossary_problems
     from playbook_builder.render.pages import render_edition
 
     problems: list[Problem] = []
+    for language in sorted({e.language for e in project.editions} - {"en"}):
+        problems.extend(glossary_problems(project.root, language))
     for edition in project.editions:
         if edition.language == "en":
             continue
