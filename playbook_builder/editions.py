@@ -66,6 +66,12 @@ class Edition:
     def config_name(self) -> str:
         return self.config_file.name
 
+    @property
+    def plain_language(self) -> bool:
+        """An edition for the public, held to a plain-language limit in its language:
+        its pages take the plain wording (lists, not tables; everyday words)."""
+        return self.reading_grade is not None or self.reading_ease is not None
+
 
 Stamp = tuple[Path, int, int]
 
@@ -265,6 +271,8 @@ def _read_edition(config_file: Path, read: list[Stamp]) -> Edition:
         )
     if problems:
         raise ContentError(problems)
+    if options.get("translation_of"):
+        options = {**_inherited(config_file, str(options["translation_of"])), **options}
     return Edition(
         id=str(edition_id),
         title=str(data.get("site_name") or edition_id),
@@ -285,6 +293,21 @@ def _read_edition(config_file: Path, read: list[Stamp]) -> Edition:
         ),
         reading_ease=float(options["reading_ease"]) if options.get("reading_ease") else None,
     )
+
+
+# What a translation takes from the edition it translates unless its own file says
+# otherwise: it is the same guide for the same readers, in another language.
+INHERITED_BY_TRANSLATIONS = ("edit_links", "edit_url")
+
+
+def _inherited(config_file: Path, source_id: str) -> dict[str, Any]:
+    for path in sorted(config_file.parent.iterdir()):
+        if not EDITION_FILE.match(path.name) or path.resolve() == config_file.resolve():
+            continue
+        _data, options = read_plugin_options(path)
+        if options.get("edition") == source_id:
+            return {k: options[k] for k in INHERITED_BY_TRANSLATIONS if k in options}
+    return {}
 
 
 def _translation_links(

@@ -131,8 +131,8 @@ def _line(parsed: object, loc: Loc) -> int:
 
 
 def _template_strings() -> list[polib.POEntry]:
-    """``_("...")`` in the templates and in render/pages.py and floors.py, with where each
-    is used."""
+    """``_("...")`` in the templates and ``_("...")`` or ``ui("...")`` in render/pages.py,
+    floors.py and translate.py, with where each is used."""
     from babel.messages.extract import extract_from_file
     from jinja2.ext import babel_extract
 
@@ -143,14 +143,14 @@ def _template_strings() -> list[polib.POEntry]:
         for entry in sorted(package.joinpath("templates").iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".j2")
     ]
-    files += [("render/pages.py", "python"), ("render/floors.py", "python")]
+    files += [(f"render/{name}.py", "python") for name in ("pages", "floors", "translate")]
     for rel, method in files:
         path = str(package.joinpath(rel))
         options = {"trim_blocks": "true", "lstrip_blocks": "true"}
         for lineno, message, comments, _context in extract_from_file(
             method,  # type: ignore[arg-type]
             path,
-            keywords={"_": None},
+            keywords={"_": None, "ui": None},
             options=options,
         ):
             if not isinstance(message, str):

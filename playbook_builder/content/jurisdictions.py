@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from playbook_builder.content.collation import sort_key
 from playbook_builder.content.place import (
     FEDERAL,
     Dated,
@@ -373,11 +374,17 @@ def locality_data(item: Locality, on: dt.date) -> dict[str, Any]:
 
 
 def jurisdiction_data(
-    items: Sequence[Jurisdiction], localities: Sequence[Locality], on: dt.date
+    items: Sequence[Jurisdiction],
+    localities: Sequence[Locality],
+    on: dt.date,
+    language: str = "en",
 ) -> dict[str, Any]:
-    """Every jurisdiction's facts and localities, keyed by code (see docs/DATA.md)."""
+    """Every jurisdiction's facts and localities, keyed by code (see docs/DATA.md), in
+    the alphabetical order of ``language``."""
     by_state: dict[str, list[Locality]] = {}
-    for locality in sorted(localities, key=lambda x: (x.kind != "region", x.title.lower())):
+    for locality in sorted(
+        localities, key=lambda x: (x.kind != "region", sort_key(x.title, language))
+    ):
         by_state.setdefault(locality.state, []).append(locality)
     return {
         "format": DATA_FORMAT,
@@ -389,15 +396,21 @@ def jurisdiction_data(
                 "facts": {name: fact_data(fact, on) for name, fact in item.facts()},
                 "localities": [locality_data(x, on) for x in by_state.get(item.code, [])],
             }
-            for item in sorted(items, key=lambda j: (j.code != FEDERAL, j.title.lower()))
+            for item in sorted(
+                items, key=lambda j: (j.code != FEDERAL, sort_key(j.title, language))
+            )
         },
     }
 
 
 def jurisdiction_json(
-    items: Sequence[Jurisdiction], localities: Sequence[Locality], on: dt.date
+    items: Sequence[Jurisdiction],
+    localities: Sequence[Locality],
+    on: dt.date,
+    language: str = "en",
 ) -> str:
-    return json.dumps(jurisdiction_data(items, localities, on), ensure_ascii=False, indent=1) + "\n"
+    data = jurisdiction_data(items, localities, on, language)
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
 def jurisdiction_script(data: str) -> str:
@@ -414,8 +427,13 @@ def money(value: float | None) -> str:
     return "" if value is None else f"${value:,.2f}"
 
 
-def ordered(items: list[Jurisdiction]) -> tuple[Jurisdiction | None, list[Jurisdiction]]:
-    """The federal baseline, and the states and DC in alphabetical order."""
+def ordered(
+    items: list[Jurisdiction], language: str = "en"
+) -> tuple[Jurisdiction | None, list[Jurisdiction]]:
+    """The federal baseline, and the states and DC in the alphabetical order of
+    ``language``."""
     federal = next((j for j in items if j.code == FEDERAL), None)
-    states = sorted((j for j in items if j.code != FEDERAL), key=lambda j: j.title.lower())
+    states = sorted(
+        (j for j in items if j.code != FEDERAL), key=lambda j: sort_key(j.title, language)
+    )
     return federal, states

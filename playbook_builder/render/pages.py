@@ -15,7 +15,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 
 from playbook_builder import __version__
 from playbook_builder.checklists.scoring import checklist_definition, text_parts
+from playbook_builder.content.collation import sort_key
 from playbook_builder.content.collection import Content
 from playbook_builder.content.models import (
     WIOA_INDICATORS,
@@ -44,8 +45,11 @@ from playbook_builder.render.opendata import data_files
 from playbook_builder.render.tables import stack_tables
 from playbook_builder.render.translate import (
     as_english,
+    date_in,
     decorate_page,
     finish,
+    long_date,
+    note_link_language,
     script_strings_json,
     strip_marks,
     translated_content,
@@ -243,6 +247,7 @@ def environment() -> jinja2.Environment:
     env.filters["num"] = _number
     env.filters["md_escape"] = escape_md
     env.filters["en"] = as_english
+    env.filters["long_date"] = long_date
     env.globals["_"] = _
     env.filters["tojson_attr"] = lambda v: Markup(
         json.dumps(v, ensure_ascii=False).replace("<", "\\u003c")
@@ -318,8 +323,11 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
         # an item this edition does not show.
         # Tables become cards on a phone (see tables.py).
         text = stack_tables(_tidy(linker.resolve_refs(text)))
+        text = finish(text)
+        if translator is not None:
+            text = note_link_language(text, translator.language)
         text = decorate_page(
-            finish(text), edition, path, reviewed=translator is None or translator.reviewed
+            text, edition, path, reviewed=translator is None or translator.reviewed
         )
         title = strip_marks(title)
         if source and edition.edit_url and edition.edit_links:
@@ -525,7 +533,7 @@ def _add_jurisdictions(out: RenderedEdition, add: Any, shown: Content, edition: 
     from playbook_builder.render import floors
 
     day = jur.build_date()
-    federal, states = jur.ordered(shown.of(Jurisdiction))
+    federal, states = jur.ordered(shown.of(Jurisdiction), edition.language)
     localities = shown.of(Locality)
     pinned = next((j for j in states if j.code == edition.jurisdiction), None)
     if pinned is not None:
@@ -553,7 +561,7 @@ def _add_jurisdictions(out: RenderedEdition, add: Any, shown: Content, edition: 
         protections = [floors.protection_line(p) for p in [*inherited, *j.protections]]
         places = sorted(
             (x for x in localities if x.state == j.code),
-            key=lambda x: (x.kind != "region", x.title.lower()),
+            key=lambda x: (x.kind != "region", sort_key(x.title, edition.language)),
         )
         offices = [o.source for o in (j.labor_office, fed.office) if o and o.source]
         add(
@@ -597,18 +605,14 @@ def _add_jurisdictions(out: RenderedEdition, add: Any, shown: Content, edition: 
             federal=federal,
         )
     # Data, not a page: a translation's marks for English text do not belong in it.
-    data = strip_marks(jur.jurisdiction_json(shown_states, localities, day))
+    data = strip_marks(jur.jurisdiction_json(shown_states, localities, day, edition.language))
     out.files[jur.DATA_PATH] = data.encode("utf-8")
     if not edition.directory_urls:
         out.files[jur.SCRIPT_PATH] = jur.jurisdiction_script(data).encode("utf-8")
 
 
 def _date_text(language: str) -> Any:
-    if language == "en":
-        return lambda d: f"{d:%B} {d.day}, {d.year}"
-    from babel.dates import format_date
-
-    return lambda d: format_date(d, format="long", locale=language)
+    return partial(date_in, language)
 
 
 def _state_view(items: list[Jurisdiction], edition: Edition) -> dict[str, Any]:
@@ -617,7 +621,7 @@ def _state_view(items: list[Jurisdiction], edition: Edition) -> dict[str, Any]:
     from playbook_builder.content import jurisdictions as jur
     from playbook_builder.render import floors
 
-    federal, states = jur.ordered(items)
+    federal, states = jur.ordered(items, edition.language)
     pinned = next((j for j in states if j.code == edition.jurisdiction), None)
     fed = floors.Federal.of(federal)
     day = jur.build_date()

@@ -20,6 +20,7 @@ around the text while templates run (escaping leaves them alone), turned into
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 import json
 import re
@@ -232,6 +233,53 @@ def mark_english_block(block: str) -> str:
 
 
 _TEMPLATE_REGION = re.compile(r"<template\b.*?</template>", re.S)
+
+# Addresses of pages written in a language, by language: a link to any other page of
+# a translated edition says that the page is in English.
+LOCAL_PAGE = {
+    "es": re.compile(
+        r"(/es(?:[/?#]|-us/|$)|/spanish/|espanol|español|[?&](?:lang|language)=es\b|[-_]es\.(?:html?|pdf)\b)",
+        re.I,
+    )
+}
+_LINKS = re.compile(
+    r"<template\b.*?</template>"  # script data: left alone
+    r"|```.*?```"  # code
+    r"|(?<!!)\[(?P<text>(?:[^\[\]\n]|\[[^\]\n]*\])+)\]\((?P<url>https?://[^)\s]+)\)(?P<attrs>\{[^}\n]*\})?"
+    r"|<(?P<auto>https?://[^>\s]+)>"
+    r"|<a\b[^>]*\bhref=\"(?P<href>https?://[^\"]+)\"[^>]*>(?P<inner>.*?)</a>",
+    re.S,
+)
+
+
+def note_link_language(text: str, language: str) -> str:
+    """Say "(in English)", in ``language``, after every link of a translated page to a
+    page not written in that language (a Markdown link, an address, an HTML link). A
+    short "source" link becomes "source in English" instead."""
+    local = LOCAL_PAGE.get(language)
+    if local is None:
+        return text
+    note = ui("(in English)")
+    short = ui("source")
+
+    def one(match: re.Match[str]) -> str:
+        url = match.group("url") or match.group("auto") or match.group("href")
+        whole = match.group(0)
+        if url is None or local.search(url):
+            return whole
+        rest = match.string[match.end() : match.end() + len(note) + 2]
+        if note in rest:
+            return whole
+        label = match.group("text") if match.group("url") else match.group("inner")
+        if label is not None and strip_marks(label).strip() == short:
+            return whole.replace(f">{label}<", f">{ui('source in English')}<", 1).replace(
+                f"[{label}]", f"[{ui('source in English')}]", 1
+            )
+        return f"{whole} {note}"
+
+    return _LINKS.sub(one, text)
+
+
 _TAG = re.compile(r"<[^<>]*>")
 
 
@@ -433,6 +481,21 @@ def ui(english: str, **values: Any) -> str:
     translator = _CURRENT.get()
     text = english if translator is None else translator.text("ui", None, english)
     return text % values if values else text
+
+
+def long_date(day: dt.date) -> str:
+    """A date as a reader of the language being rendered writes it: "November 25,
+    2026", "25 de noviembre de 2026" (Babel's long format, from CLDR)."""
+    translator = _CURRENT.get()
+    return date_in(translator.language if translator is not None else "en", day)
+
+
+def date_in(language: str, day: dt.date) -> str:
+    if language == "en":
+        return f"{day:%B} {day.day}, {day.year}"
+    from babel.dates import format_date
+
+    return str(format_date(day, format="long", locale=language))
 
 
 def as_english(text: str) -> str:
