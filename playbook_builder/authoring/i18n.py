@@ -27,6 +27,7 @@ from playbook_builder.project import Project
 from playbook_builder.render.translate import (
     DOMAINS,
     LOCALE_DIR,
+    REVIEWED_FLAG,
     REVIEWED_HEADER,
     block_context,
     field_context,
@@ -257,7 +258,7 @@ def merge(
     result.metadata.update(old.metadata)
     result.header = old.header or (
         "Spanish translation of the Job Quality Playbook (jobseeker edition).\n"
-        "Not yet reviewed by a fluent speaker: see X-Reviewed and CONTRIBUTING.md."
+        "An entry flagged 'reviewed' was checked by a fluent speaker: see CONTRIBUTING.md."
     )
     pool = [e for e in old if e.msgid]
     used: set[int] = set()
@@ -343,6 +344,10 @@ def _carry(entry: polib.POEntry, old: polib.POEntry, *, fuzzy: bool) -> None:
         )
         if entry.previous_msgid == entry.msgid:
             entry.previous_msgid = None
+    elif REVIEWED_FLAG in old.flags and has_text:
+        # A review holds for the English it was made against: kept only while the
+        # English and the translation are the ones reviewed.
+        entry.flags.append(REVIEWED_FLAG)
 
 
 def update(project: Project, language: str) -> dict[str, MergeCounts]:
@@ -375,7 +380,7 @@ class FileStatus:
     fuzzy: int
     untranslated: int
     obsolete: int
-    reviewed: bool
+    reviewed: int  # entries flagged reviewed (all translated ones if the header says so)
 
 
 def _has_text(entry: polib.POEntry) -> bool:
@@ -398,6 +403,12 @@ def status(root: Path) -> list[FileStatus]:
             live = [e for e in po if not e.obsolete]
             fuzzy = sum(1 for e in live if "fuzzy" in e.flags)
             translated = sum(1 for e in live if "fuzzy" not in e.flags and _has_text(e))
+            whole = po.metadata.get(REVIEWED_HEADER, "no") == "yes"
+            reviewed = sum(
+                1
+                for e in live
+                if "fuzzy" not in e.flags and _has_text(e) and (whole or REVIEWED_FLAG in e.flags)
+            )
             out.append(
                 FileStatus(
                     lang_dir.name,
@@ -406,7 +417,7 @@ def status(root: Path) -> list[FileStatus]:
                     fuzzy,
                     len(live) - fuzzy - translated,
                     len(po) - len(live),
-                    po.metadata.get(REVIEWED_HEADER, "no") == "yes",
+                    reviewed,
                 )
             )
     return out

@@ -44,6 +44,7 @@ from playbook_builder.editions import Edition
 from playbook_builder.render.opendata import data_files
 from playbook_builder.render.tables import stack_tables
 from playbook_builder.render.translate import (
+    Translator,
     as_english,
     date_in,
     decorate_page,
@@ -280,10 +281,14 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
     )
 
     # What an item page can show of other items: their ids, kinds and titles (links).
+    # (and, in a translation, which items' strings are all reviewed: the notice)
     fingerprint = hash(
-        tuple(
-            (i.id, i.KIND, i.title, getattr(i, "short_title", ""), i.status)
-            for i in shown.items.values()
+        (
+            tuple(
+                (i.id, i.KIND, i.title, getattr(i, "short_title", ""), i.status)
+                for i in shown.items.values()
+            ),
+            tuple(sorted(translator.item_reviewed.items())) if translator else (),
         )
     )
 
@@ -305,6 +310,8 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
                 out.pages[path] = hit[2]
                 return
         linker = Linker(shown, path, edition.directory_urls)
+        if translator is not None:
+            translator.begin()
         text = env.get_template(template).render(
             edition=edition,
             shown=shown,
@@ -324,11 +331,11 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
         # Tables become cards on a phone (see tables.py).
         text = stack_tables(_tidy(linker.resolve_refs(text)))
         text = finish(text)
+        reviewed = True
         if translator is not None:
             text = note_link_language(text, translator.language)
-        text = decorate_page(
-            text, edition, path, reviewed=translator is None or translator.reviewed
-        )
+            reviewed = translator.end() and _items_reviewed(translator, context.get("item"))
+        text = decorate_page(text, edition, path, reviewed=reviewed)
         title = strip_marks(title)
         if source and edition.edit_url and edition.edit_links:
             edit = _("Edit this page")
@@ -609,6 +616,14 @@ def _add_jurisdictions(out: RenderedEdition, add: Any, shown: Content, edition: 
     out.files[jur.DATA_PATH] = data.encode("utf-8")
     if not edition.directory_urls:
         out.files[jur.SCRIPT_PATH] = jur.jurisdiction_script(data).encode("utf-8")
+
+
+def _items_reviewed(translator: Translator, item: object) -> bool:
+    """An item page needs its item's strings reviewed; any other page (a home page, an
+    index) shows strings of many items, so it needs them all."""
+    if isinstance(item, ContentItem):
+        return translator.item_reviewed.get(item.id, False)
+    return all(translator.item_reviewed.values())
 
 
 def _date_text(language: str) -> Any:

@@ -43,7 +43,8 @@ EN_OPEN = "\ue000"
 EN_CLOSE = "\ue001"
 DOMAINS = ("content", "pages", "ui", "script")
 LOCALE_DIR = "locale"
-REVIEWED_HEADER = "X-Reviewed"
+REVIEWED_HEADER = "X-Reviewed"  # "yes": every entry of the catalogue is reviewed
+REVIEWED_FLAG = "reviewed"  # one entry checked by a fluent reviewer (``#, reviewed``)
 
 # Which values are prose is read from the models: only fields typed ``Text`` (or
 # lists and mappings of it) are translated. Ids, references, enums, numbers, dates and
@@ -55,10 +56,6 @@ _NAME_FIELDS = frozenset({"name", "publisher", "cities", "body", "sources", "sou
 # Fields of a kind that the jobseeker pages of that kind do not show.
 _NOT_SHOWN = {Cluster.KIND: frozenset({"why_it_matters", "crosswalk"})}
 
-# Notice on every page until every catalogue of the language is marked reviewed.
-UNREVIEWED_NOTICE = {
-    "es": "Esta traducción aún no ha sido revisada por una persona hablante nativa.",
-}
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
 
@@ -96,12 +93,23 @@ class _Catalogue:
         return self.po is not None and self.po.metadata.get(REVIEWED_HEADER, "no") == "yes"
 
 
+def is_reviewed(entry: polib.POEntry, catalogue_reviewed: bool = False) -> bool:
+    return catalogue_reviewed or REVIEWED_FLAG in entry.flags
+
+
 class Translator:
-    """The catalogues of one language, and the strings that had to stay in English."""
+    """The catalogues of one language, and the strings that had to stay in English.
+
+    It also keeps count of what a page used: ``begin()`` starts a count, and
+    ``end()`` says whether every string looked up since was a reviewed translation
+    (a string shown in English, or a translation nobody has reviewed, is not)."""
 
     def __init__(self, root: Path, language: str) -> None:
         self.language = language
         self.misses: dict[tuple[str, str], Miss] = {}
+        self._unchecked: list[bool] = []
+        # Whether every string of an item's translation is reviewed, by item id.
+        self.item_reviewed: dict[str, bool] = {}
         self.catalogues: dict[str, _Catalogue] = {}
         for domain in DOMAINS:
             path = po_path(root, language, domain)
@@ -118,8 +126,28 @@ class Translator:
     def reviewed(self) -> bool:
         return all(c.reviewed for c in self.catalogues.values())
 
+    def begin(self) -> None:
+        self._unchecked.append(False)
+
+    def end(self) -> bool:
+        """True when every string looked up since the matching ``begin`` is reviewed."""
+        unchecked = self._unchecked.pop()
+        if unchecked and self._unchecked:
+            self._unchecked[-1] = True
+        return not unchecked
+
+    def _used(self, reviewed: bool) -> None:
+        if not reviewed and self._unchecked:
+            self._unchecked[-1] = True
+
     def lookup(self, domain: str, context: str | None, english: str) -> str | None:
         """The translation, or None (and the miss recorded)."""
+        found = self._lookup(domain, context, english)
+        if found is None:
+            self._used(False)
+        return found
+
+    def _lookup(self, domain: str, context: str | None, english: str) -> str | None:
         cat = self.catalogues[domain]
         entry = cat.index.get(entry_key(context, english))
         if entry is None:
@@ -136,6 +164,7 @@ class Translator:
             _no_raw_html(entry.msgstr)
         except ValueError as exc:
             return self._miss(cat, context, english, entry.linenum, f"translation refused: {exc}")
+        self._used(is_reviewed(entry, cat.reviewed))
         return str(entry.msgstr)
 
     def _miss(
@@ -167,7 +196,9 @@ class Translator:
                 usable = "fuzzy" not in entry.flags and forms and all(forms.values())
                 if not usable:
                     self._miss(cat, entry.msgctxt, entry.msgid, entry.linenum, "untranslated")
+                    self._used(False)
                     continue
+                self._used(is_reviewed(entry, cat.reviewed))
                 table[entry.msgctxt] = {
                     category: forms[index]
                     for category, index in categories.items()
@@ -261,6 +292,7 @@ def note_link_language(text: str, language: str) -> str:
         return text
     note = ui("(in English)")
     short = ui("source")
+    short_in_english = ui("source in English")
 
     def one(match: re.Match[str]) -> str:
         url = match.group("url") or match.group("auto") or match.group("href")
@@ -272,8 +304,8 @@ def note_link_language(text: str, language: str) -> str:
             return whole
         label = match.group("text") if match.group("url") else match.group("inner")
         if label is not None and strip_marks(label).strip() == short:
-            return whole.replace(f">{label}<", f">{ui('source in English')}<", 1).replace(
-                f"[{label}]", f"[{ui('source in English')}]", 1
+            return whole.replace(f">{label}<", f">{short_in_english}<", 1).replace(
+                f"[{label}]", f"[{short_in_english}]", 1
             )
         return f"{whole} {note}"
 
@@ -430,6 +462,7 @@ def translate_item(item: ContentItem, audience: str, translator: Translator) -> 
                 _put(data, loc, mark_english(english_of[loc]))
                 cat = translator.catalogues["content"]
                 entry = cat.index.get(entry_key(field_context(item.id, loc), english_of[loc]))
+                translator._used(False)
                 translator._miss(
                     cat,
                     field_context(item.id, loc),
@@ -459,7 +492,9 @@ def translated_content(shown: Content, edition: Edition, translator: Translator)
     audience = edition.audiences[0]
     out = Content(root=shown.root, audiences=shown.audiences, broken=shown.broken)
     for item_id, item in shown.items.items():
+        translator.begin()
         out.items[item_id] = translate_item(item, audience, translator)
+        translator.item_reviewed[item_id] = translator.end()
         out.files[item_id] = shown.files[item_id]
         out.parsed[item_id] = shown.parsed[item_id]
     return out
@@ -535,7 +570,15 @@ def decorate_page(markdown: str, edition: Edition, md_path: str, reviewed: bool)
     for language, _other, href in language_links(edition, md_path):
         name = LANGUAGE_NAMES.get(language, language)
         lines.append(f"[{name}]({href}){{ .pb-language hreflang={language} lang={language} }}")
-    notice = UNREVIEWED_NOTICE.get(edition.language) if not reviewed else None
+    # On every page that shows a string no fluent reviewer has checked yet.
+    notice = (
+        ui(
+            "A fluent speaker has not yet reviewed this translation. It may have errors. "
+            "The English version is the reference."
+        )
+        if not reviewed and edition.language != "en"
+        else None
+    )
     if notice:
         # One line with the language switch, so the notice costs no extra line of a
         # phone's first screen.
