@@ -141,3 +141,32 @@ def test_case_study_without_results_says_none_were_published(mini: Path) -> None
     assert "## Results\n\nNo results have been published for this example." in page
     illustrative = pages["case-studies/acme-clinic.md"].markdown
     assert "## Results" in illustrative
+
+
+def test_golden_markdown_of_a_translation(
+    mini: Path, golden: Callable[[str, str], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Spanish edition of the fixture project, from the catalogues kept beside it
+    (tests/fixtures/mini-es): translated text, English fallbacks marked, dates and
+    alphabetical order in Spanish, the notice, links that say their language."""
+    import shutil
+
+    from .test_i18n import ES_EDITION
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796515200")  # 2026-12-06
+    (mini / "mkdocs.jobseekers-es.yml").write_text(ES_EDITION, encoding="utf-8")
+    shutil.copytree(MINI.parent / "mini-es", mini / "locale")
+    project = open_project(mini)
+    rendered = render_edition(project.content, project.edition("jobseekers-es"))
+    listing = "".join(
+        f"{path}\t{page.title}\t{page.source}\n" for path, page in sorted(rendered.pages.items())
+    )
+    golden("markdown/jobseekers-es/_pages.tsv", listing)
+    for path, page in rendered.pages.items():
+        golden(f"markdown/jobseekers-es/{path}", page.markdown)
+    on_disk = {
+        p.relative_to(GOLDEN / "markdown" / "jobseekers-es").as_posix()
+        for p in (GOLDEN / "markdown" / "jobseekers-es").rglob("*")
+        if p.is_file() and p.name != "_pages.tsv"
+    }
+    assert on_disk == set(rendered.pages)

@@ -276,6 +276,11 @@ class Scheduling(Fact):
 class LaborOffice(Strict_):
     """The office that enforces wage and hour law, and how to reach it."""
 
+    # A translation gives the office's name in its language first, with the English a
+    # caller needs to search in brackets: "División de Horas y Salarios (en inglés: Wage
+    # and Hour Division)".
+    TRANSLATED_NAMES: ClassVar[frozenset[str]] = frozenset({"name"})
+
     status: FactStatus = Field(default="known", description="known, or unknown (no fields).")
     name: Text | None = Field(default=None, description="The office's name.")
     url: HttpUrl | None = Field(default=None, description="Its page for workers.")

@@ -272,7 +272,8 @@ def office_parts(office: LaborOffice, label: str) -> Line:
     line: Line = [Part(label + ":", strong=True), Part(" ")]
     if office.status != "known" or office.name is None or office.url is None:
         return [*line, Part(_("Not checked yet."))]
-    line.append(Part(office.name, str(office.url), en=True))
+    # In a translation the name comes translated, or marked as English when it is not.
+    line.append(Part(office.name, str(office.url)))
     if office.phone:
         call = Part(office.phone, "tel:" + phone_digits(office.phone))
         sentence = (
@@ -296,7 +297,13 @@ def protection_line(protection: Protection) -> str:
 
 def unknown_names(item: Jurisdiction) -> list[str]:
     """The facts of a place nobody could check, for the one sentence that says so."""
-    return [labels()[name].lower() for name, fact in item.facts() if fact.status != "known"]
+    return [_lower_first(labels()[name]) for name, fact in item.facts() if fact.status != "known"]
+
+
+def _lower_first(label: str) -> str:
+    """A label inside a sentence: "Paid sick leave" -> "paid sick leave", with names and
+    initials left as they are ("OSHA")."""
+    return label[:1].lower() + label[1:]
 
 
 def locality_parts(item: Locality, federal: Federal, day: dt.date, date_text: DateText) -> Line:

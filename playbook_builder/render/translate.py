@@ -303,6 +303,9 @@ def note_link_language(text: str, language: str) -> str:
         if note in rest:
             return whole
         label = match.group("text") if match.group("url") else match.group("inner")
+        lead = NAMED_IN_ENGLISH.get(language)
+        if label is not None and lead is not None and lead in label:
+            return whole  # its text already gives the English name
         if label is not None and strip_marks(label).strip() == short:
             return whole.replace(f">{label}<", f">{short_in_english}<", 1).replace(
                 f"[{label}]", f"[{short_in_english}]", 1
@@ -350,10 +353,12 @@ def _is_prose(annotation: Any, metadata: Iterable[Any] = ()) -> bool:
 
 
 def _prose_fields(model: type[BaseModel]) -> frozenset[str]:
+    translated: frozenset[str] = getattr(model, "TRANSLATED_NAMES", frozenset())
     return frozenset(
         name
         for name, info in model.model_fields.items()
-        if name not in _NAME_FIELDS and _is_prose(info.annotation, info.metadata)
+        if (name not in _NAME_FIELDS or name in translated)
+        and _is_prose(info.annotation, info.metadata)
     )
 
 
