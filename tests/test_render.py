@@ -164,6 +164,8 @@ def test_golden_markdown_of_a_translation(
     golden("markdown/jobseekers-es/_pages.tsv", listing)
     for path, page in rendered.pages.items():
         golden(f"markdown/jobseekers-es/{path}", page.markdown)
+        # The private marks for untranslated text never reach a page.
+        assert "\ue000" not in page.markdown and "\ue001" not in page.markdown, path
     on_disk = {
         p.relative_to(GOLDEN / "markdown" / "jobseekers-es").as_posix()
         for p in (GOLDEN / "markdown" / "jobseekers-es").rglob("*")
