@@ -330,7 +330,6 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
         # an item this edition does not show.
         # Tables become cards on a phone (see tables.py).
         text = stack_tables(_tidy(linker.resolve_refs(text)))
-        text = finish(text)
         reviewed = True
         if translator is not None:
             text = note_link_language(text, translator.language)
@@ -340,6 +339,9 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
         if source and edition.edit_url and edition.edit_links:
             edit = _("Edit this page")
             text += f"\n[{edit}]({edition.edit_url}{source}){{ .pb-edit }}\n"
+        # Last: what is still marked as English (the interface's own strings included)
+        # becomes <span lang="en">.
+        text = finish(text)
         item = context.get("item")
         updated = _content_date(item) if isinstance(item, ContentItem) else None
         out.pages[path] = RenderedPage(path, title, text, source, updated or edition_date)
