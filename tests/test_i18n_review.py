@@ -92,8 +92,9 @@ def test_a_planted_variant_fails_the_glossary_with_its_po_line(tmp_path: Path) -
     problems = [p.format() for p in glossary_problems(tmp_path, "es") if p.format() not in before]
     assert len(problems) == 1, problems
     assert problems[0].startswith(f"locale/es/LC_MESSAGES/content.po:{line}:1: ")
-    assert '"tiempo extra" is ruled out by the glossary; for "overtime" use "horas extra"' in (
-        problems[0]
+    assert (
+        '"tiempo extra" is ruled out by the glossary; for "overtime" use "horas extra"'
+        in (problems[0])
     )
 
 
@@ -200,7 +201,9 @@ def test_review_sheet_puts_legal_entries_first_and_marks_what_is_approved(
     changed.save()
     capsys.readouterr()
     assert (
-        main(["i18n", "mark-reviewed", "--lang", "es", "--root", str(mini_es), str(out / "back.csv")])
+        main(
+            ["i18n", "mark-reviewed", "--lang", "es", "--root", str(mini_es), str(out / "back.csv")]
+        )
         == 0
     )
     said = capsys.readouterr().out
@@ -263,6 +266,6 @@ def test_links_to_pages_in_another_language_say_so() -> None:
     assert "[las reglas](https://www.worker.gov/es/overtime) (in English)" not in out
     assert "<https://osha.gov/workers> (in English)" in out
     assert '<a href="https://eeoc.gov/es/node/1">EEOC</a> (in' not in out
-    assert 'call</a> (in' not in out
+    assert "call</a> (in" not in out
     assert note_link_language(out, "es") == out  # said once
     assert note_link_language(text, "en") == text
