@@ -41,8 +41,9 @@ APPROVED = frozenset({"ok", "yes", "reviewed", "approved", "sí", "si"})
 
 # Words of a sentence that states a right, a figure or an office: checked first.
 _LEGAL_WORDS = re.compile(
-    r"minimum wage|overtime|\blaw\b|legal|FMLA|leave|discriminat|EEOC|OSHA|NLRB|Wage and Hour"
-    r"|immigration|retaliat|complain|charge|\$\d|\bfile\b|rights?\b",
+    r"minimum wage|overtime|\blaws?\b|\blegal\b|FMLA|(?:sick|family|medical|paid) leave"
+    r"|discriminat|EEOC|OSHA|NLRB|Wage and Hour|immigration|retaliat|complain|a charge"
+    r"|\$\d|\bclaim\b",
     re.I,
 )
 _LEGAL_ITEMS = frozenset({"jurisdiction", "locality"})
