@@ -35,6 +35,8 @@ PLUGIN_OPTIONS = {
     "translation_of": "the edition this one translates (its items, text from locale/)",
     "reading_ease": "plain-language limit (readability score) for a translated edition",
     "edit_links": "show 'Edit this page' links (true by default)",
+    "offline": "readable offline after one visit and installable (service worker, manifest)",
+    "short_name": "the name under the icon when the guide is added to a phone's home screen",
 }
 
 
@@ -61,6 +63,8 @@ class Edition:
     translation_of: str | None = None
     translations: tuple[tuple[str, str], ...] = ()  # (edition id, language) of its translations
     reading_ease: float | None = None  # least readability score in the edition's language
+    offline: bool = False  # a service worker and manifest (see render/offline.py)
+    short_name: str | None = None  # the app's name on a home screen
 
     @property
     def config_name(self) -> str:
@@ -292,12 +296,14 @@ def _read_edition(config_file: Path, read: list[Stamp]) -> Edition:
             config_file, str(edition_id), options.get("translation_of")
         ),
         reading_ease=float(options["reading_ease"]) if options.get("reading_ease") else None,
+        offline=options.get("offline", False) is True,
+        short_name=str(options["short_name"]) if options.get("short_name") else None,
     )
 
 
 # What a translation takes from the edition it translates unless its own file says
 # otherwise: it is the same guide for the same readers, in another language.
-INHERITED_BY_TRANSLATIONS = ("edit_links", "edit_url")
+INHERITED_BY_TRANSLATIONS = ("edit_links", "edit_url", "offline")
 
 
 def _inherited(config_file: Path, source_id: str) -> dict[str, Any]:

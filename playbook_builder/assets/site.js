@@ -5,7 +5,10 @@
  * - for printing, every tip disclosure (<details>) opened, and each link within the
  *   site given its full address, which the print styles write after the link;
  * - on a checklist page, "Skip to content" pointing at the checklist (as the build
- *   writes it; an exported project built without the plugin gets it from here).
+ *   writes it; an exported project built without the plugin gets it from here);
+ * - in a guide that works offline (its pages link a web app manifest), the service worker
+ *   that saves it (sw.js beside the manifest), and, with no network, the page's note
+ *   that this is a copy saved on the device, with the day it was saved.
  */
 (function () {
   "use strict";
@@ -34,6 +37,7 @@
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll(".pb-table-scroll"), watchRegion);
     skipToChecklist();
+    showSavedCopy();
   }
 
   // Links within the site print as full addresses (external ones already are).
@@ -57,6 +61,45 @@
   window.addEventListener("afterprint", function () {
     opened.forEach(function (d) { d.open = false; });
     opened = [];
+  });
+
+  function guideRoot() {
+    var manifest = document.querySelector('link[rel="manifest"]');
+    return manifest ? new URL(".", manifest.href) : null;
+  }
+
+  function registerWorker() {
+    var root = guideRoot();
+    if (!root || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) { return; }
+    navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.pathname })
+      .catch(function () { /* the guide still works online */ });
+  }
+
+  function showSavedCopy(fromWorker) {
+    var note = document.querySelector("[data-pb-offline]");
+    var root = guideRoot();
+    if (!note || !root || !window.caches || (navigator.onLine && fromWorker !== true)) { return; }
+    caches.match(new URL("__saved__.json", root).href).then(function (response) {
+      return response ? response.json() : null;
+    }).then(function (about) {
+      if (!about) { return; }
+      var day = new Intl.DateTimeFormat(document.documentElement.lang || "en", { dateStyle: "long" })
+        .format(new Date(about.saved));
+      note.textContent = note.getAttribute("data-pb-offline").replace("%(date)s", day);
+      note.hidden = false;
+    }).catch(function () { /* no saved copy to describe */ });
+  }
+
+  registerWorker();
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      if (event.data && event.data.type === "playbook-saved-copy") { showSavedCopy(true); }
+    });
+  }
+  window.addEventListener("offline", showSavedCopy);
+  window.addEventListener("online", function () {
+    var note = document.querySelector("[data-pb-offline]");
+    if (note) { note.hidden = true; }
   });
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

@@ -30,6 +30,7 @@ from mkdocs.structure.toc import get_toc
 
 from playbook_builder.checklists.jsbundle import checklist_bundle
 from playbook_builder.content.collection import Content
+from playbook_builder.content.jurisdictions import build_date
 from playbook_builder.content.load import load_content
 from playbook_builder.content.problems import Problem, format_report, has_errors
 from playbook_builder.editions import (
@@ -40,6 +41,8 @@ from playbook_builder.editions import (
 )
 from playbook_builder.engine.render_cache import ConversionCache, cache_path
 from playbook_builder.overlays import load_overlay
+from playbook_builder.render.minify import minify_js, published_asset
+from playbook_builder.render.offline import add_offline_support
 from playbook_builder.render.page_chrome import skip_to_checklist
 from playbook_builder.render.pages import (
     ASSETS,
@@ -89,6 +92,8 @@ class PlaybookConfig(base.Config):
     language = c.Optional(c.Type(str))  # must equal theme.language (editions.py checks)
     translation_of = c.Optional(c.Type(str))
     reading_ease = c.Optional(c.Type((int, float)))
+    offline = c.Type(bool, default=False)
+    short_name = c.Optional(c.Type(str))
 
 
 def _package_dir(name: str) -> Path:
@@ -307,8 +312,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 files.append(File.generated(config, path, content=data))
         for asset in ASSETS:
             src = _package_dir("assets") / asset_source(asset)
-            files.append(File.generated(config, asset, abs_src_path=str(src)))
-        files.append(File.generated(config, CHECKLIST_BUNDLE, content=checklist_bundle()))
+            files.append(File.generated(config, asset, content=published_asset(src)))
+        files.append(
+            File.generated(config, CHECKLIST_BUNDLE, content=minify_js(checklist_bundle()))
+        )
         return files
 
     def _rendered_page(self, page: Any) -> Any:
@@ -413,6 +420,19 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if index.is_file():
                 text = index.read_text(encoding="utf-8")
                 index.with_suffix(".js").write_text(f"var __index = {text};\n", encoding="utf-8")
+        if (
+            self.rendered is not None
+            and self.rendered.edition.offline
+            and config.use_directory_urls
+            and not self.serving
+        ):
+            # Offline after one visit (not in a preview, whose pages change under it).
+            add_offline_support(
+                Path(config.site_dir),
+                self.rendered.edition,
+                built=build_date().isoformat(),
+                start=_start_url(self.rendered),
+            )
         if self._conversions is not None:
             self._conversions.save()
             self._conversions = None
@@ -423,6 +443,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self._built_config_key = self._config_key
         else:
             self._built_digests, self._built_nav = {}, None
+
+
+def _start_url(rendered: Any) -> str:
+    """Where the installed guide opens: its first checklist, else its home page."""
+    checklists = sorted(p for p in rendered.pages if p.startswith("checklists/"))
+    return checklists[0].removesuffix(".md") + "/" if checklists else "./"
 
 
 def _conversion_settings(config: MkDocsConfig) -> str:

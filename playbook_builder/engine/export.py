@@ -16,6 +16,7 @@ from ruamel.yaml import YAML
 from playbook_builder.checklists.jsbundle import checklist_bundle
 from playbook_builder.editions import Edition, load_merged_config
 from playbook_builder.project import Project
+from playbook_builder.render.minify import minify_js, published_asset
 from playbook_builder.render.pages import (
     ASSETS,
     CHECKLIST_BUNDLE,
@@ -82,11 +83,9 @@ def export_edition(project: Project, edition: Edition, out: Path, *, drafts: boo
         wanted.add(data_path)
     assets_dir = Path(str(resources.files("playbook_builder") / "assets"))
     for asset in ASSETS:
-        write_file_if_changed(
-            docs / asset, (assets_dir / asset_source(asset)).read_text(encoding="utf-8")
-        )
+        write_file_if_changed(docs / asset, published_asset(assets_dir / asset_source(asset)))
         wanted.add(asset)
-    write_file_if_changed(docs / CHECKLIST_BUNDLE, checklist_bundle())
+    write_file_if_changed(docs / CHECKLIST_BUNDLE, minify_js(checklist_bundle()))
     wanted.add(CHECKLIST_BUNDLE)
     # Static files the edition's own docs_dir carries (logo, favicon).
     merged = load_merged_config(edition.config_file)

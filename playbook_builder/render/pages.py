@@ -335,6 +335,15 @@ def render_edition(content: Content, edition: Edition, *, drafts: bool = False) 
             text = note_link_language(text, translator.language)
             reviewed = translator.end() and _items_reviewed(translator, context.get("item"))
         text = decorate_page(text, edition, path, reviewed=reviewed)
+        if edition.offline:
+            # Shown by the page script when the page comes from the copy saved on the
+            # device (no network): the text, with the day filled in there.
+            saved = _("You are offline. This page is a copy saved on this device on %(date)s.")
+            text = _after_heading(
+                text,
+                f'<p class="pb-offline" data-pb-offline="{html.escape(strip_marks(saved))}" '
+                'role="status" hidden></p>',
+            )
         title = strip_marks(title)
         if source and edition.edit_url and edition.edit_links:
             edit = _("Edit this page")
@@ -618,6 +627,14 @@ def _add_jurisdictions(out: RenderedEdition, add: Any, shown: Content, edition: 
     out.files[jur.DATA_PATH] = data.encode("utf-8")
     if not edition.directory_urls:
         out.files[jur.SCRIPT_PATH] = jur.jurisdiction_script(data).encode("utf-8")
+
+
+def _after_heading(markdown: str, block: str) -> str:
+    """``block`` after the page's first heading (and what decorate_page put there)."""
+    head = re.search(r"^# .*$", markdown, re.M)
+    if head is None:
+        return block + "\n\n" + markdown
+    return markdown[: head.end()] + "\n\n" + block + "\n" + markdown[head.end() :]
 
 
 def _items_reviewed(translator: Translator, item: object) -> bool:

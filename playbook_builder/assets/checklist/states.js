@@ -150,11 +150,22 @@ function payCheck(cl) {
   return out;
 }
 
+// A guide that works offline saves the reader's own state page as soon as they pick
+// their state (the service worker keeps what it fetches), not all 52 on the first visit.
+const kept = new Set();
+function keepForOffline(href) {
+  if (kept.has(href) || typeof navigator === "undefined" || !navigator.serviceWorker) return;
+  if (!navigator.serviceWorker.controller) return;
+  kept.add(href);
+  fetch(href, { credentials: "same-origin" }).catch(() => {});
+}
+
 function statePageLink(cl) {
   const pattern = cl.form.getAttribute("data-pb-state-pattern");
   const code = cl.stateSelect && cl.stateSelect.value;
   if (pattern && code) {
     const href = pattern.replace("{code}", code.toLowerCase());
+    keepForOffline(href);
     return el("a", { href, className: "pb-state-page", text: cl.t("state.pageOne", { name: stateName(cl, code) }) });
   }
   const page = cl.form.getAttribute("data-pb-state-page");
