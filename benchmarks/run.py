@@ -53,8 +53,8 @@ def core_time(project: Path) -> float:
     does it (reading-grade scoring is part of `validate`/`check`, not of a build)."""
     code = (
         "import time,sys;from pathlib import Path;t=time.perf_counter();"
-        "from playbook_builder.project import open_project;from playbook_builder.render.pages import render_edition;"
-        "t0=time.perf_counter();p=open_project(Path(sys.argv[1]),readability=False);"
+        "from playbook_builder.project import open_project;from playbook_builder.render.edition import render_edition;"
+        "t0=time.perf_counter();p=open_project(Path(sys.argv[1]));"
         "[render_edition(p.content,e) for e in p.editions];print(time.perf_counter()-t0)"
     )
     out = subprocess.run(

@@ -41,10 +41,12 @@ def _log_to_terminal(level: int) -> None:
 
 
 def _load(root: Path | None, *, readability: bool = True) -> Project:
+    from playbook_builder.authoring.readability import reading_grade_problems
     from playbook_builder.project import find_root, open_project
 
+    checks = (reading_grade_problems,) if readability else ()
     try:
-        return open_project(find_root(root or Path.cwd()), readability=readability)
+        return open_project(find_root(root or Path.cwd()), checks=checks)
     except ContentError as exc:
         click.echo(format_report(exc.problems), err=True, nl=False)
         raise SystemExit(1) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,11 +57,16 @@ def project_editions(root: Path) -> list[Edition]:
     return editions
 
 
-def open_project(root: Path, *, readability: bool = True) -> Project:
+# A check a caller adds to loading: it reads loaded content and returns its problems
+# (the staff tools add the reading-grade warnings, authoring/readability.py).
+ContentCheck = Callable[[Content, list[Edition]], list[Problem]]
+
+
+def open_project(root: Path, *, checks: Sequence[ContentCheck] = ()) -> Project:
     """Load a project; raise :class:`ContentError` with every problem if it has errors.
 
-    ``readability`` adds the reading-grade warnings (loading the pronunciation
-    dictionary takes about a second when texts are new, so a plain build skips them).
+    ``checks`` run on content that loaded without errors (a plain build adds none: the
+    reading-grade check loads a pronunciation dictionary, about a second on new text).
     """
     editions = project_editions(root)
     content, problems = load_content(root, all_audiences(editions))
@@ -70,10 +76,9 @@ def open_project(root: Path, *, readability: bool = True) -> Project:
 
         for edition in editions:
             problems += load_overlay(content, edition)[1]
-    if readability and not has_errors(problems):
-        from playbook_builder.authoring.readability import reading_grade_problems
-
-        problems += reading_grade_problems(content, editions)
+    for check in checks:
+        if not has_errors(problems):
+            problems += check(content, editions)
     project = Project(
         root=root,
         editions=editions,

@@ -34,7 +34,7 @@ CLUSTERS = {
 
 @pytest.fixture(scope="module")
 def project() -> Project:
-    return open_project(REPO)
+    return open_project(REPO, checks=(reading_grade_problems,))
 
 
 def test_no_problems_at_all(project: Project) -> None:

@@ -17,7 +17,7 @@ from playbook_builder.authoring.glossary import glossary_problems, load_glossary
 from playbook_builder.cli import main
 from playbook_builder.content.collation import sort_key
 from playbook_builder.project import open_project
-from playbook_builder.render.pages import render_edition
+from playbook_builder.render.edition import render_edition
 from playbook_builder.render.translate import (
     REVIEWED_FLAG,
     date_in,

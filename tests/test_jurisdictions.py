@@ -16,7 +16,7 @@ from playbook_builder.authoring.check import editorial_problems
 from playbook_builder.cli import main
 from playbook_builder.content.place import Jurisdiction, LawFact, MinimumWage
 from playbook_builder.project import open_project
-from playbook_builder.render.pages import render_edition
+from playbook_builder.render.edition import render_edition
 
 from .conftest import MINI, REPO
 
@@ -155,7 +155,7 @@ def test_locality_whose_state_is_missing(
 def test_check_and_facts_due(
     mini: Path, capsys: pytest.CaptureFixture[str], golden: Callable[[str, str], None]
 ) -> None:
-    project = open_project(mini, readability=False)
+    project = open_project(mini)
     # Colorado's rate is expected to change on 2027-01-01 and no value from then is
     # recorded: due from that day, listed ahead with --within.
     before = [p.format() for p in editorial_problems(project, today=dt.date(2026, 12, 6))]
@@ -192,7 +192,7 @@ def test_state_pages_show_values_in_force_dates_sources_and_help(
 ) -> None:
     # 2025-12-15: the 2025 rate is in force and the 2026 one is ahead.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1765800000")
-    project = open_project(MINI, readability=False)
+    project = open_project(MINI)
     rendered = render_edition(project.content, project.edition("jobseekers"))
     index = rendered.pages["state-by-state/index.md"].markdown
     assert "- [Colorado](co.md)" in index and "- [Texas](tx.md)" in index
@@ -228,7 +228,7 @@ def test_state_pages_show_values_in_force_dates_sources_and_help(
 
 def test_jurisdiction_data_for_scripts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1765800000")  # 2025-12-15
-    project = open_project(MINI, readability=False)
+    project = open_project(MINI)
     rendered = render_edition(project.content, project.edition("jobseekers"))
     data = json.loads(rendered.files["data/jurisdictions.json"])
     assert data["format"] == 2 and data["built"] == "2025-12-15"
@@ -252,7 +252,7 @@ def test_jurisdiction_data_for_scripts(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_pinned_edition_shows_one_state_and_overlay_replaces_only_there() -> None:
-    project = open_project(MINI, readability=False)
+    project = open_project(MINI)
     co = render_edition(project.content, project.edition("jobseekers-co"))
     base = render_edition(project.content, project.edition("jobseekers"))
     state = co.pages["state-by-state/index.md"]

@@ -22,7 +22,7 @@ from playbook_builder.content.models import (
     WioaIndicator,
 )
 from playbook_builder.project import open_project
-from playbook_builder.render.pages import render_edition
+from playbook_builder.render.edition import render_edition
 from playbook_builder.select import select_for_edition
 
 from .conftest import MINI, REPO

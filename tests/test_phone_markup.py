@@ -7,8 +7,8 @@ from pathlib import Path
 
 from playbook_builder.engine.adapter import build_config
 from playbook_builder.project import open_project
+from playbook_builder.render.edition import render_edition
 from playbook_builder.render.page_chrome import skip_to_checklist
-from playbook_builder.render.pages import render_edition
 from playbook_builder.render.sanitise import sanitise_html
 from playbook_builder.render.tables import stack_tables
 

@@ -70,3 +70,40 @@ def test_no_import_cycles() -> None:
         if name not in state:
             visit(name, [name])
     assert cycles == []
+
+
+# The pipeline's floors, bottom first (README, "How it works"): a module imports only
+# from its own floor or the floors below it.
+FLOORS = {
+    "content": 0,
+    "editions": 1,
+    "select": 1,
+    "overlays": 1,
+    "project": 1,
+    "checklists": 2,
+    "render": 3,
+    "engine": 4,
+    "authoring": 5,
+    "cli": 6,
+}
+
+
+def _floor(module: str) -> int | None:
+    parts = module.split(".")
+    return FLOORS.get(parts[1]) if len(parts) > 1 else None
+
+
+def test_imports_never_run_back_up_the_pipeline() -> None:
+    package = REPO / "playbook_builder"
+    upward = []
+    for path in sorted(package.rglob("*.py")):
+        parts = path.with_suffix("").relative_to(REPO).parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        here = _floor(name)
+        if here is None:
+            continue
+        for dep in sorted(_imports(path)):
+            there = _floor(dep)
+            if there is not None and there > here:
+                upward.append(f"{name} imports {dep}")
+    assert upward == []

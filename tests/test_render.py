@@ -9,7 +9,7 @@ import pytest
 
 from playbook_builder.content.problems import ContentError
 from playbook_builder.project import open_project
-from playbook_builder.render.pages import render_edition
+from playbook_builder.render.edition import render_edition
 
 from .conftest import GOLDEN, MINI
 

@@ -18,7 +18,6 @@ from playbook_builder.checklists.scoring import (
     MAX_FILE_BYTES,
     MIN_RESPONSES,
     AnswersFileError,
-    built_href,
     checklist_definition,
     compare_with_companion,
     plain_text,
@@ -28,6 +27,7 @@ from playbook_builder.checklists.scoring import (
 )
 from playbook_builder.project import open_project
 from playbook_builder.render.pages import Linker, page_path
+from playbook_builder.render.urls import built_href
 from playbook_builder.select import select_for_edition
 
 from .conftest import MINI, REPO

@@ -15,7 +15,7 @@ from playbook_builder.content.load import YAML_SUFFIXES, content_files
 from playbook_builder.content.models import Cluster, ContentItem, Page, json_schema
 from playbook_builder.content.problems import Problem
 from playbook_builder.content.yaml_source import parse_yaml_text, split_front_matter
-from playbook_builder.render.pages import environment
+from playbook_builder.render.environment import environment
 
 SCHEMA_DIR = "schemas"
 

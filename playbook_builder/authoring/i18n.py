@@ -431,7 +431,7 @@ def translation_problems(project: Project) -> list[Problem]:
     translations that break the language's glossary; and translated text harder to read
     than the edition's ``reading_ease``."""
     from playbook_builder.authoring.glossary import glossary_problems
-    from playbook_builder.render.pages import render_edition
+    from playbook_builder.render.edition import render_edition
 
     problems: list[Problem] = []
     for language in sorted({e.language for e in project.editions} - {"en"}):

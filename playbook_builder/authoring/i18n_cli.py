@@ -12,7 +12,7 @@ from playbook_builder.project import Project, find_root, open_project
 
 def _project(root: Path | None) -> Project:
     try:
-        return open_project(find_root(root or Path.cwd()), readability=False)
+        return open_project(find_root(root or Path.cwd()))
     except ContentError as exc:
         click.echo(format_report(exc.problems), err=True, nl=False)
         raise SystemExit(1) from None

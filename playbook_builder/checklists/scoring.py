@@ -40,19 +40,18 @@ from playbook_builder.checklists.answers_file import (
 from playbook_builder.content.collection import Content
 from playbook_builder.content.models import Checklist, Cluster, Practice
 from playbook_builder.editions import Edition
-from playbook_builder.render.urls import built_href
 
 
 class Linker(Protocol):
     """What checklist data needs from the page renderer's linker (render.pages.Linker):
-    the page it is on, its URL style, and links to items by id."""
-
-    current: str
-    directory_urls: bool
+    links to items by id, and the address the built page uses for a Markdown link (the
+    checklist form is HTML, where Markdown links are not converted)."""
 
     def resolve_refs(self, text: str) -> str: ...
 
     def url_for(self, item_id: str) -> str | None: ...
+
+    def built_href(self, md_url: str) -> str: ...
 
 
 # The action plan covers this many of the lowest-scoring sections (those below 100).
@@ -76,7 +75,7 @@ def text_parts(text: str, linker: Linker) -> list[tuple[str, str | None]]:
     """Checklist text split into (text, href or None) for the page's own HTML form.
 
     ``[label](ref:id)`` becomes a link when the edition shows the item, plain text when
-    not; hrefs are the built ones (see :func:`built_href`), since Markdown does not run
+    not; hrefs are the built ones (``Linker.built_href``), since Markdown does not run
     inside the form.
     """
     parts: list[tuple[str, str | None]] = []
@@ -89,7 +88,7 @@ def text_parts(text: str, linker: Linker) -> list[tuple[str, str | None]]:
         if re.match(r"https?://", url):
             parts.append((label, url))
         elif url.split("#")[0].endswith(".md"):
-            parts.append((label, built_href(linker.current, url, linker.directory_urls)))
+            parts.append((label, linker.built_href(url)))
         else:
             parts.append((label, None))
         position = match.end()
@@ -109,7 +108,7 @@ def _practice(practice: Practice, linker: Linker | None) -> dict[str, Any]:
         "id": practice.id,
         "title": practice.title,
         "url": url,
-        "href": built_href(linker.current, url, linker.directory_urls) if linker and url else None,
+        "href": linker.built_href(url) if linker and url else None,
         "first_step": practice.first_step,
         "small": "small" in practice.employer_size,
         "effort": practice.effort,
@@ -143,7 +142,7 @@ def checklist_definition(
 
 def _page_href(checklist: Checklist, linker: Linker | None) -> str | None:
     url = linker.url_for(checklist.id) if linker else None
-    return built_href(linker.current, url, linker.directory_urls) if linker and url else None
+    return linker.built_href(url) if linker and url else None
 
 
 def _definition(
@@ -382,7 +381,6 @@ __all__ = [
     "PLAN_SIZE",
     "AnswersFileError",
     "SavedAnswers",
-    "built_href",
     "checklist_definition",
     "compare_with_companion",
     "plain_text",

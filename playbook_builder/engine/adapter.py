@@ -41,6 +41,8 @@ from playbook_builder.editions import (
 )
 from playbook_builder.engine.render_cache import ConversionCache, cache_path
 from playbook_builder.overlays import load_overlay
+from playbook_builder.render.edition import render_edition
+from playbook_builder.render.environment import bytecode_cache
 from playbook_builder.render.minify import minify_js, published_asset
 from playbook_builder.render.offline import add_offline_support
 from playbook_builder.render.page_chrome import skip_to_checklist
@@ -50,9 +52,7 @@ from playbook_builder.render.pages import (
     CSS_ASSETS,
     JS_ASSETS,
     RenderedEdition,
-    _bytecode_cache,
     asset_source,
-    render_edition,
 )
 from playbook_builder.render.sanitise import PageRejected, Sanitised, sanitise_html, secure_page
 
@@ -120,7 +120,7 @@ class _ThemeBytecodeCache(jinja2.BytecodeCache):
 
     def _on_disk(self) -> jinja2.FileSystemBytecodeCache | None:
         if self._disk is False:
-            self._disk = _bytecode_cache("theme")
+            self._disk = bytecode_cache("theme")
         assert not isinstance(self._disk, bool)
         return self._disk
 

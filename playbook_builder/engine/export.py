@@ -16,6 +16,7 @@ from ruamel.yaml import YAML
 from playbook_builder.checklists.jsbundle import checklist_bundle
 from playbook_builder.editions import Edition, load_merged_config
 from playbook_builder.project import Project
+from playbook_builder.render.edition import render_edition
 from playbook_builder.render.minify import minify_js, published_asset
 from playbook_builder.render.pages import (
     ASSETS,
@@ -23,7 +24,6 @@ from playbook_builder.render.pages import (
     CSS_ASSETS,
     JS_ASSETS,
     asset_source,
-    render_edition,
 )
 
 # Config keys that are paths or our plugin's business; everything else is carried over.

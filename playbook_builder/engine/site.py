@@ -27,7 +27,7 @@ from playbook_builder.content.problems import Problem
 from playbook_builder.editions import Edition
 from playbook_builder.engine import adapter as mkdocs_adapter
 from playbook_builder.project import Project
-from playbook_builder.render.pages import environment
+from playbook_builder.render.environment import environment
 from playbook_builder.render.sanitise import secure_page
 
 SITE_TITLE = "Job Quality Playbook"
