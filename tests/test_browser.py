@@ -977,10 +977,17 @@ def test_print_without_script_shows_the_whole_checklist(browser: Browser, base: 
 
 
 def states_loaded(page: Page, box: str) -> None:
-    """Wait until the state chooser in ``box`` has its list (fetched after the page)."""
+    """Wait until the state chooser in ``box`` has its list (fetched after the page) and
+    the chosen state's figures, if any (fetched when it is chosen)."""
     page.wait_for_function(
         f"() => {{ const s = document.querySelector('{box} select'); return s && !s.disabled; }}"
     )
+    figures_shown(page)
+
+
+def figures_shown(page: Page) -> None:
+    """Wait until no chosen state's figures are still on their way."""
+    page.wait_for_function("() => !document.querySelector('.pb-loading')")
 
 
 def test_quick_check_first_and_the_full_list_keep_every_answer(page: Page, base: str) -> None:
@@ -1194,6 +1201,7 @@ def test_state_chooser_shows_keeps_restores_and_clears(page: Page, base: str) ->
     floor = page.locator("#pb-item-pay-written .pb-state-floor")
     assert "Choose your state" in floor.inner_text()
     chooser.select_option("CO")
+    figures_shown(page)
     text = floor.inner_text()
     assert "In Colorado" in text
     assert (
@@ -1218,6 +1226,7 @@ def test_state_chooser_shows_keeps_restores_and_clears(page: Page, base: str) ->
     # A state with unknown facts says to check with its labor department.
     page.locator("#pb-item-pay-written summary").click()
     chooser.select_option("TX")
+    figures_shown(page)
     assert "Minimum wage: $7.25 an hour. Since July 24, 2009." in floor.inner_text()
     assert "Tipped workers' cash wage: Not checked yet." in floor.inner_text()
     with page.expect_download() as download:
@@ -1232,6 +1241,7 @@ def test_state_chooser_shows_keeps_restores_and_clears(page: Page, base: str) ->
     saved["state"] = "CO"
     restore(page, json.dumps(saved))
     assert chooser.input_value() == "CO"
+    figures_shown(page)
     assert "In Colorado" in floor.inner_text()
 
 
@@ -1280,6 +1290,7 @@ def test_offer_pay_is_compared_with_the_local_floor(page: Page, base: str) -> No
     page.goto(base + OFFER)
     states_loaded(page, ".pb-state-choice")
     page.get_by_label("Your state").select_option("CO")
+    figures_shown(page)
     page.locator("#pb-item-pay-written summary").click()
     floor = page.locator("#pb-item-pay-written .pb-state-floor")
     assert "The lowest legal pay where you work: $15.16 an hour (state law)." in floor.inner_text()
@@ -1314,6 +1325,7 @@ def test_rights_page_state_choice_is_kept_with_the_offer_answers(page: Page, bas
     assert [url for url in requests if url.endswith("/checklist.bundle.js")]
     assert not [url for url in requests if "/assets/playbook/checklist/" in url]
     chooser.select_option("CO")
+    figures_shown(page)
     box = page.locator(".pb-state-page .pb-state-floor")
     text = box.inner_text()
     assert "In Colorado" in text

@@ -395,6 +395,7 @@ def test_spanish_offer_checklist_after_the_script_shows_no_stray_english(
     assert page.inner_text(".pb-view-text").startswith("Revisión rápida:")
     states_loaded(page, ".pb-state-choice")
     page.locator(".pb-state-choice select").select_option("CO")
+    page.wait_for_function("() => !document.querySelector('.pb-loading')")
     for index, numbers in enumerate(ES_OFFER_NUMBERS):
         if index:
             page.get_by_role("button", name="Agregar otra oferta").click()
@@ -437,6 +438,7 @@ def test_spanish_rights_page_state_choice_is_in_spanish(es_base: str, browser: A
     states_loaded(page, ".pb-state-page")
     assert page.get_by_label("Su estado").count() == 1
     page.locator(".pb-state-page select").select_option("CO")
+    page.wait_for_function("() => !document.querySelector('.pb-loading')")
     assert "En Colorado" in page.locator(".pb-state-page .pb-state-floor").inner_text()
     assert stray_english_in_texts(page.evaluate(VISIBLE_TEXT_JS)) == []
     assert errors == []

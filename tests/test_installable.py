@@ -48,7 +48,8 @@ def test_the_worker_saves_what_a_jobseeker_needs(built: Path) -> None:
     for needed in ("checklists/offer-check/", "state-by-state/"):
         assert needed in urls
     assert "state-by-state/tx/" not in urls  # saved when read or chosen
-    assert "data/jurisdictions.json" in urls
+    assert "data/states/index.json" in urls  # the list of states; a state's file when picked
+    assert "data/jurisdictions.json" not in urls
     assert any(u.startswith("assets/stylesheets/") for u in urls)
     assert "assets/playbook/checklist.js" in urls or any("checklist" in u for u in urls)
     for url in urls:
@@ -113,6 +114,8 @@ def test_offline_after_one_visit_installable_and_renewed(
     page.locator("#pb-checklist select").first.select_option("TX")
     tx_page = served + "jobseekers/state-by-state/tx/"
     page.wait_for_function("(url) => caches.match(url).then(r => !!r)", arg=tx_page)
+    tx_data = served + "jobseekers/data/states/tx.json"
+    assert page.evaluate("(url) => caches.match(url).then(r => !!r)", tx_data)
     assert not page.evaluate(
         "(url) => caches.match(url).then(r => !!r)", served + "jobseekers/state-by-state/co/"
     )

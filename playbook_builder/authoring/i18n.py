@@ -132,8 +132,8 @@ def _line(parsed: object, loc: Loc) -> int:
 
 
 def _template_strings() -> list[polib.POEntry]:
-    """``_("...")`` in the templates and ``_("...")`` or ``ui("...")`` in render/pages.py,
-    floors.py and translate.py, with where each is used."""
+    """``_("...")`` in the templates and ``_("...")`` or ``ui("...")`` in the render
+    modules, with where each is used."""
     from babel.messages.extract import extract_from_file
     from jinja2.ext import babel_extract
 
@@ -144,7 +144,11 @@ def _template_strings() -> list[polib.POEntry]:
         for entry in sorted(package.joinpath("templates").iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".j2")
     ]
-    files += [(f"render/{name}.py", "python") for name in ("pages", "floors", "translate")]
+    files += [
+        (f"render/{entry.name}", "python")
+        for entry in sorted(package.joinpath("render").iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".py")
+    ]
     for rel, method in files:
         path = str(package.joinpath(rel))
         options = {"trim_blocks": "true", "lstrip_blocks": "true"}

@@ -409,8 +409,43 @@ def jurisdiction_json(
     on: dt.date,
     language: str = "en",
 ) -> str:
-    data = jurisdiction_data(items, localities, on, language)
+    return jurisdiction_json_text(jurisdiction_data(items, localities, on, language))
+
+
+def jurisdiction_json_text(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+# What the pages load: the list of states first (names only), then one state's file
+# (that state and the federal baseline, in the same shape as DATA_PATH) when a reader
+# picks it, so a first visit does not carry every state's facts.
+STATES_DIR = "data/states"
+INDEX_PATH = f"{STATES_DIR}/index.json"
+
+
+def state_data_path(code: str) -> str:
+    return f"{STATES_DIR}/{code.lower()}.json"
+
+
+def page_data(full: dict[str, Any]) -> dict[str, str]:
+    """The pages' data files (path -> JSON text) from ``jurisdiction_data``'s result."""
+    head = {key: full[key] for key in ("format", "built", "rule")}
+    places = full["jurisdictions"]
+
+    def dumps(data: dict[str, Any]) -> str:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+    index = {code: {"name": place["name"]} for code, place in places.items()}
+    out = {INDEX_PATH: dumps({**head, "jurisdictions": index})}
+    federal = {FEDERAL: places[FEDERAL]} if FEDERAL in places else {}
+    for code, place in places.items():
+        out[state_data_path(code)] = dumps({**head, "jurisdictions": {**federal, code: place}})
+    return out
+
+
+def data_script_path(path: str) -> str:
+    """Where a data file's classic-script copy goes, for pages read from disk."""
+    return path.removesuffix(".json") + ".js"
 
 
 def jurisdiction_script(data: str) -> str:

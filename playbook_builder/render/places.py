@@ -4,6 +4,7 @@ a guide with a state chooser needs to show a reader's legal floors."""
 
 from __future__ import annotations
 
+import json
 from functools import partial
 from typing import Any
 
@@ -72,7 +73,7 @@ def state_pages(view: EditionView) -> None:
             built=day,
             date_text=date_text,
             data_href=relative(
-                jur.DATA_PATH,
+                jur.state_data_path(j.code),
                 built_url(path, edition.directory_urls) + ("_" if edition.directory_urls else ""),
             ),
             lines=[
@@ -101,11 +102,17 @@ def state_pages(view: EditionView) -> None:
             states=states,
             federal=federal,
         )
-    # Data, not a page: a translation's marks for English text do not belong in it.
-    data = strip_marks(jur.jurisdiction_json(shown_states, localities, day, edition.language))
-    out.files[jur.DATA_PATH] = data.encode("utf-8")
-    if not edition.directory_urls:
-        out.files[jur.SCRIPT_PATH] = jur.jurisdiction_script(data).encode("utf-8")
+    # Data, not a page: a translation's marks for English text do not belong in it. The
+    # whole file for scripts and open data; the pages load the list and one state's file.
+    full = json.loads(
+        strip_marks(jur.jurisdiction_json(shown_states, localities, day, edition.language))
+    )
+    files = {jur.DATA_PATH: jur.jurisdiction_json_text(full), **jur.page_data(full)}
+    for path, data in files.items():
+        out.files[path] = data.encode("utf-8")
+        if not edition.directory_urls:
+            script = jur.data_script_path(path)
+            out.files[script] = jur.jurisdiction_script(data).encode("utf-8")
 
 
 def date_text_of(language: str) -> Any:
@@ -172,7 +179,7 @@ def state_links(
     directory_urls = view.get("directory_urls", True)
     here = built_url(current, directory_urls) + ("_" if directory_urls else "")
     return {
-        "data": relative(jur.DATA_PATH, here),
+        "data": relative(jur.INDEX_PATH, here),
         "page": built_href_to(STATE_PAGE, current, directory_urls),
         # A state's own page, with {code} for its code in lower case.
         "pattern": built_href_to(f"{STATE_FOLDER}/zz.md", current, directory_urls).replace(

@@ -4,7 +4,8 @@
  * so both pages show the same state and "Clear my answers" there clears it here too.
  * Nothing leaves the device. Loaded by ../checklist-loader.js only on such pages.
  */
-import { el, fetchJson, nextId, onEachPage, pageStrings, partNode } from "./dom.js";
+import { el, nextId, onEachPage, pageStrings, partNode } from "./dom.js";
+import { StateData } from "./state-data.js";
 import { I18n } from "./i18n.js";
 import { dateFormat, moneyFormat, usLocale } from "./format.js";
 import { LABELS, stateLines, stateList } from "./state-facts.js";
@@ -86,8 +87,9 @@ class StateBox {
       this.keep(this.select.value || null);
       this.render();
     });
-    const href = this.root.getAttribute("data-pb-states");
-    fetchJson(href)
+    this.source = new StateData(this.root.getAttribute("data-pb-states"));
+    this.source
+      .list()
       .then((data) => {
         this.data = data;
         this.select.textContent = "";
@@ -114,6 +116,18 @@ class StateBox {
     const link = page ? el("a", { href: page, text: t("state.page") }) : null;
     if (!code) {
       this.figures.appendChild(el("p", { className: "pb-hint" }, [link]));
+      return;
+    }
+    if (!this.source.isLoaded(code)) {
+      this.figures.appendChild(el("p", { className: "pb-hint pb-loading", text: t("state.loadingOne") }));
+      this.source
+        .load(code)
+        .then(() => {
+          if (this.select.value === code) this.render();
+        })
+        .catch(() => {
+          this.figures.textContent = t("state.failed");
+        });
       return;
     }
     const name = (stateList(this.data).find((state) => state.code === code) || { name: code }).name;

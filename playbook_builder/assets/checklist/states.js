@@ -1,9 +1,11 @@
-/* "Your state": a choice of state (all states and DC, from the edition's
- * data/jurisdictions.json, fetched from this site only) kept with the answers on the
- * device, and the state's figures beside each legal-floor item (state-facts.js words
- * them). An edition pinned to one state has no chooser: its figures are on the page.
+/* "Your state": a choice of state (all states and DC, from the edition's list of states;
+ * a state's figures fetched from this site only when it is chosen, state-data.js) kept
+ * with the answers on the device, and the state's figures beside each legal-floor item
+ * (state-facts.js words them). An edition pinned to one state has no chooser: its
+ * figures are on the page.
  */
-import { el, fetchJson, nextId, partNode } from "./dom.js";
+import { el, nextId, partNode } from "./dom.js";
+import { StateData } from "./state-data.js";
 import { persist } from "./storage.js";
 import { dateFormat, moneyFormat, usLocale } from "./format.js";
 import { payPerHour } from "./offer-figures.js";
@@ -34,9 +36,8 @@ export function buildStateChoice(cl) {
   cl.stateSelect.addEventListener("change", () => {
     cl.state = cl.stateSelect.value || null;
     cl.locality = null;
-    fillPlaces(cl);
     persist(cl);
-    renderStateFloors(cl);
+    showState(cl);
     if (cl.state) cl.say(t("state.chosen", { name: stateName(cl, cl.state) }));
   });
   cl.placeSelect.addEventListener("change", () => {
@@ -44,7 +45,9 @@ export function buildStateChoice(cl) {
     persist(cl);
     renderStateFloors(cl);
   });
-  fetchJson(href)
+  cl.stateSource = new StateData(href);
+  cl.stateSource
+    .list()
     .then((data) => {
       cl.stateData = data;
       const states = stateList(data);
@@ -87,8 +90,29 @@ export function fillState(cl) {
   const known = stateList(cl.stateData).some((state) => state.code === cl.state);
   cl.stateSelect.value = known ? cl.state : "";
   if (!known) cl.state = null;
-  fillPlaces(cl);
+  showState(cl);
+}
+
+/** The chosen state's places and figures, once its file is here (fetched on first use;
+ * the saved city or area is kept until then). */
+function showState(cl) {
+  const code = cl.state;
+  if (!code || cl.stateSource.isLoaded(code)) {
+    fillPlaces(cl);
+    renderStateFloors(cl);
+    return;
+  }
   renderStateFloors(cl);
+  cl.stateSource
+    .load(code)
+    .then(() => {
+      if (cl.state !== code) return;
+      fillPlaces(cl);
+      renderStateFloors(cl);
+    })
+    .catch(() => {
+      if (cl.state === code) cl.stateStatus.textContent = cl.t("state.failed");
+    });
 }
 
 function partNodes(parts) {
@@ -106,7 +130,7 @@ export function stateFormat(cl) {
 
 /** The highest minimum wage for the chosen state and place today, or null. */
 export function floorForOffer(cl) {
-  if (!cl.state || !cl.stateData) return null;
+  if (!cl.state || !cl.stateData || !cl.stateSource.isLoaded(cl.state)) return null;
   return highestFloor(cl.stateData, cl.state, cl.locality, stateFormat(cl).day);
 }
 
@@ -118,6 +142,10 @@ export function renderStateFloors(cl) {
     box.hidden = false;
     if (!code) {
       box.appendChild(el("p", { className: "pb-hint" }, [t("state.pick") + " ", statePageLink(cl)]));
+      return;
+    }
+    if (!cl.stateSource.isLoaded(code)) {
+      box.appendChild(el("p", { className: "pb-hint pb-loading", text: t("state.loadingOne") }));
       return;
     }
     const names = (box.getAttribute("data-pb-facts") || "").split(" ").filter(Boolean);

@@ -291,6 +291,7 @@ export default {
   "state.none": "Choose a state",
   "state.hint": "For the tips. Kept on this device only.",
   "state.loading": "Loading the states\u2026",
+  "state.loadingOne": "Loading this state\u2019s figures\u2026",
   "state.failed": "The state figures could not be loaded.",
   "state.page": "See every state\u2019s floors",
   "statePage.hint": "Shows your state\u2019s legal floors here and in the job offer checklist. Kept with your checklist answers, on this device only.",
