@@ -19,25 +19,74 @@ from playbook_builder.content.problems import ContentError, Problem
 
 EDITION_FILE = re.compile(r"^mkdocs\.([a-z0-9][a-z0-9-]*)\.yml$")
 
-# The playbook plugin's options, with what each is for. The MkDocs adapter declares the
-# same names with their types; a test keeps the two in step.
-PLUGIN_OPTIONS = {
-    "edition": "the edition's id (its folder in site/)",
-    "audiences": "which audiences' items the edition shows",
-    "description": "one line about the edition, shown on the landing page",
-    "edit_url": "where 'Edit this page' links point; the content file is appended",
-    "reading_grade": "plain-language limit (Flesch-Kincaid grade) for the edition's text",
-    "order": "position on the landing page",
-    "drafts": "show draft items (for previews)",
-    "jurisdiction": "a state code: the edition shows that state's legal floors as text",
-    "overlay": "a folder of items that add to or replace base items in this edition only",
-    "language": "the edition's language, when it is a translation (e.g. es)",
-    "translation_of": "the edition this one translates (its items, text from locale/)",
-    "reading_ease": "plain-language limit (readability score) for a translated edition",
-    "edit_links": "show 'Edit this page' links (true by default)",
-    "offline": "readable offline after one visit and installable (service worker, manifest)",
-    "short_name": "the name under the icon when the guide is added to a phone's home screen",
-}
+
+@dataclass(frozen=True)
+class PluginOption:
+    """One option of the playbook plugin (under ``plugins: playbook:`` in an edition
+    file). This table is the one declaration: validation reads it, the MkDocs adapter
+    builds its config class from it, and README's table of options is written from it."""
+
+    name: str
+    help: str
+    kind: type | tuple[type, ...] = str
+    default: object = None  # None: the option may be left out
+    required: bool = False
+    many: bool = False  # a list of ``kind``
+
+
+PLUGIN_OPTIONS: tuple[PluginOption, ...] = (
+    PluginOption("edition", "the edition's id (its folder in site/)", required=True),
+    PluginOption("audiences", "which audiences' items the edition shows", many=True, default=()),
+    PluginOption(
+        "description", "one line about the edition, shown on the landing page", default=""
+    ),
+    PluginOption(
+        "edit_url", "where 'Edit this page' links point; the content file is appended", default=""
+    ),
+    PluginOption("edit_links", "show 'Edit this page' links", bool, default=True),
+    PluginOption(
+        "reading_grade",
+        "plain-language limit (Flesch-Kincaid grade) for the edition's text",
+        (int, float),
+    ),
+    PluginOption("order", "position on the landing page", int, default=100),
+    PluginOption("drafts", "show draft items (for previews)", bool, default=False),
+    PluginOption(
+        "jurisdiction", "a state code: the edition shows that state's legal floors as text"
+    ),
+    PluginOption(
+        "overlay", "a folder of items that add to or replace base items in this edition only"
+    ),
+    PluginOption("language", "the edition's language, when it is a translation (e.g. es)"),
+    PluginOption(
+        "translation_of", "the edition this one translates (its items, text from locale/)"
+    ),
+    PluginOption(
+        "reading_ease",
+        "plain-language limit (readability score) for a translated edition",
+        (int, float),
+    ),
+    PluginOption(
+        "offline",
+        "readable offline after one visit and installable (service worker, manifest)",
+        bool,
+        default=False,
+    ),
+    PluginOption(
+        "short_name", "the name under the icon when the guide is added to a phone's home screen"
+    ),
+)
+OPTION_NAMES = tuple(o.name for o in PLUGIN_OPTIONS)
+
+
+def options_table() -> str:
+    """The options as a Markdown table, for README."""
+    rows = ["| option | what it is for | default |", "|---|---|---|"]
+    for o in PLUGIN_OPTIONS:
+        default = "required" if o.required else ("" if o.default is None else repr(o.default))
+        default = {"()": "[]", "True": "true", "False": "false"}.get(default, default)
+        rows.append(f"| `{o.name}` | {o.help} | {default} |")
+    return "\n".join(rows) + "\n"
 
 
 @dataclass(frozen=True)
@@ -196,7 +245,7 @@ def plugin_problems(config_file: Path) -> list[Problem]:
         if not isinstance(options, dict):
             continue
         for key in options:
-            if key not in PLUGIN_OPTIONS:
+            if key not in OPTION_NAMES:
                 line, column = _line_of(tree, "plugins", "playbook", str(key)) or (1, 1)
                 problems.append(
                     Problem(
@@ -205,8 +254,8 @@ def plugin_problems(config_file: Path) -> list[Problem]:
                         column,
                         f"plugins.playbook.{key}",
                         f"the playbook plugin has no option '{key}'"
-                        f"{did_you_mean(str(key), list(PLUGIN_OPTIONS))}; "
-                        f"it has: {', '.join(PLUGIN_OPTIONS)}",
+                        f"{did_you_mean(str(key), list(OPTION_NAMES))}; "
+                        f"it has: {', '.join(OPTION_NAMES)}",
                     )
                 )
     return problems

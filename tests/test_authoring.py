@@ -160,11 +160,13 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert test_command in ci.splitlines()
 
 
-def test_plugin_options_are_declared_once_for_validate_and_mkdocs() -> None:
-    from playbook_builder.editions import PLUGIN_OPTIONS
+def test_plugin_options_are_declared_once_for_validate_mkdocs_and_the_readme() -> None:
+    from playbook_builder.editions import OPTION_NAMES, options_table
     from playbook_builder.engine.adapter import PlaybookConfig
 
-    assert set(PLUGIN_OPTIONS) == {name for name, _option in PlaybookConfig._schema}
+    assert list(OPTION_NAMES) == [name for name, _option in PlaybookConfig._schema]
+    # README's table is written from the same declaration (paste options_table()).
+    assert options_table() in (REPO / "README.md").read_text(encoding="utf-8")
 
 
 def test_a_fourth_edition_needs_no_code_change(

@@ -193,10 +193,17 @@ def test_export_builds_with_stock_mkdocs_to_the_same_pages(mini: Path, tmp_path:
         assert "assets/playbook/checklist.bundle.js" in ours
         for rel in ours:
             assert (plugin_site / rel).read_bytes() == (export_site / rel).read_bytes(), rel
+
         # The open data travels with the export, byte for byte.
-        plugin_data = sorted(p.name for p in (plugin_site / "data").iterdir())
+        def data_files(site: Path) -> list[str]:
+            folder = site / "data"
+            return sorted(
+                p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()
+            )
+
+        plugin_data = data_files(plugin_site)
         assert "datapackage.json" in plugin_data
-        assert sorted(p.name for p in (export_site / "data").iterdir()) == plugin_data
+        assert data_files(export_site) == plugin_data
         for name in plugin_data:
             assert (export_site / "data" / name).read_bytes() == (
                 plugin_site / "data" / name

@@ -34,6 +34,8 @@ from playbook_builder.content.jurisdictions import build_date
 from playbook_builder.content.load import load_content
 from playbook_builder.content.problems import Problem, format_report, has_errors
 from playbook_builder.editions import (
+    PLUGIN_OPTIONS,
+    PluginOption,
     all_audiences,
     config_chain,
     discover_editions,
@@ -78,22 +80,20 @@ class StartupProblems(Exception):
 _CHECK_FIRST_BUILD = {"pending": False}
 
 
-class PlaybookConfig(base.Config):
-    edition = c.Type(str)
-    audiences = c.ListOfItems(c.Type(str), default=[])
-    description = c.Type(str, default="")
-    edit_url = c.Type(str, default="")
-    edit_links = c.Type(bool, default=True)
-    reading_grade = c.Optional(c.Type((int, float)))
-    order = c.Type(int, default=100)
-    drafts = c.Type(bool, default=False)
-    jurisdiction = c.Optional(c.Type(str))
-    overlay = c.Optional(c.Type(str))
-    language = c.Optional(c.Type(str))  # must equal theme.language (editions.py checks)
-    translation_of = c.Optional(c.Type(str))
-    reading_ease = c.Optional(c.Type((int, float)))
-    offline = c.Type(bool, default=False)
-    short_name = c.Optional(c.Type(str))
+def _config_option(option: PluginOption) -> Any:
+    if option.many:
+        return c.ListOfItems(c.Type(option.kind), default=[])
+    if option.required:
+        return c.Type(option.kind)
+    if option.default is None:
+        return c.Optional(c.Type(option.kind))
+    return c.Type(option.kind, default=option.default)
+
+
+# MkDocs' config class for the plugin, built from the one declaration (editions.py).
+PlaybookConfig: type[base.Config] = type(
+    "PlaybookConfig", (base.Config,), {o.name: _config_option(o) for o in PLUGIN_OPTIONS}
+)
 
 
 def _package_dir(name: str) -> Path:
@@ -165,7 +165,9 @@ class _GeneratedPage(File):
         return self.changed
 
 
-class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+class PlaybookPlugin(BasePlugin):  # type: ignore[type-arg]  # its config class is built
+    config_class = PlaybookConfig
+
     """Adds an edition's pages, navigation and assets to a MkDocs build.
 
     Defining ``on_startup`` keeps one instance across the rebuilds of ``mkdocs serve``,
@@ -205,7 +207,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._config_key = hash(
             tuple(p.read_text(encoding="utf-8") for p in config_chain(config_file))
         )
-        drafts = self.config.drafts or os.environ.get("PLAYBOOK_DRAFTS") == "1"
+        drafts = bool(self.config["drafts"]) or os.environ.get("PLAYBOOK_DRAFTS") == "1"
         audiences = all_audiences(discover_editions(root)) or edition.audiences
         preloaded = _PRELOADED.get(root)
         if preloaded is not None and preloaded[0].audiences == audiences:
