@@ -24,7 +24,7 @@ HARD_TEXT = (
 
 
 def _grade_warnings(root: Path) -> list[str]:
-    project = open_project(root)
+    project = open_project(root, checks=(readability.reading_grade_problems,))
     return [p.format() for p in project.problems if "reading grade" in p.message]
 
 

@@ -115,7 +115,7 @@ def test_offline_after_one_visit_installable_and_renewed(
     tx_page = served + "jobseekers/state-by-state/tx/"
     page.wait_for_function("(url) => caches.match(url).then(r => !!r)", arg=tx_page)
     tx_data = served + "jobseekers/data/states/tx.json"
-    assert page.evaluate("(url) => caches.match(url).then(r => !!r)", tx_data)
+    page.wait_for_function("(url) => caches.match(url).then(r => !!r)", arg=tx_data)
     assert not page.evaluate(
         "(url) => caches.match(url).then(r => !!r)", served + "jobseekers/state-by-state/co/"
     )

@@ -97,6 +97,8 @@ def test_checklist_works_from_disk(offline_site: Path, browser: Any) -> None:
     )
     assert chooser.locator("option").count() == 52  # "Choose a state", 50 states and DC
     chooser.select_option("CO")
+    # The state's own file (its script twin here) comes when the state is chosen.
+    page.wait_for_function("() => !document.querySelector('.pb-loading')")
     figures = page.locator(".pb-state-page .pb-state-floor")
     assert "In Colorado" in figures.inner_text()
     assert figures.locator("li").count() >= 5
@@ -108,6 +110,7 @@ def test_checklist_works_from_disk(offline_site: Path, browser: Any) -> None:
     )
     assert page.locator(".pb-state-choice select").input_value() == "CO"
     assert page.locator(".pb-item input:checked").count() == 1
+    page.wait_for_function("() => !document.querySelector('.pb-loading')")
     assert "In Colorado" in page.locator(".pb-state-floor").first.inner_text()
     # Links between pages work from disk too.
     page.goto((offline_site / "employers/index.html").as_uri())

@@ -98,7 +98,14 @@ def editorial_problems(
                     continue
                 if url.scheme == "mailto" and "@" in url.path:
                     continue
-                warn(item, loc, f"link target '{target}' is not a full web address or a ref: link")
+                if url.scheme == "tel" and re.fullmatch(r"\+\d{8,15}", url.path):
+                    continue
+                warn(
+                    item,
+                    loc,
+                    f"link target '{target}' is not a full web address, a phone number "
+                    "(tel:+18664879243) or a ref: link",
+                )
             for match in _MD_IMAGE.finditer(text):
                 if not match.group(1).strip():
                     warn(
