@@ -72,7 +72,7 @@ def test_no_import_cycles() -> None:
     assert cycles == []
 
 
-# The pipeline's floors, bottom first (README, "How it works"): a module imports only
+# The pipeline's floors, bottom first (DEVELOPERS.md, "How it works"): a module imports only
 # from its own floor or the floors below it.
 FLOORS = {
     "content": 0,
