@@ -279,8 +279,14 @@ def test_focus_is_always_seen_and_the_checklist_is_near(
             EMPLOYER_CHECK + "#pb-checklist"
         )
         tab.keyboard.press("Enter")
-        # The jump to the checklist (a scroll) finishes before the next key, as for a person.
+        # The jump to the checklist (the address's fragment, then a scroll) finishes before
+        # the next key, as for a person; under load the fragment can lag the key press.
+        tab.wait_for_function("() => location.hash === '#pb-checklist'")
         settle(tab)
+        tab.wait_for_function(
+            "() => { const f = document.getElementById('pb-checklist');"
+            " const r = f && f.getBoundingClientRect(); return r && r.top < innerHeight; }"
+        )
         tab.keyboard.press("Tab")
         assert tab.evaluate(FOCUS)["inForm"]
         if width < 500:
