@@ -7,6 +7,7 @@ entry point (``edition.render_edition``) is a loop over them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from playbook_builder.checklists.scoring import checklist_definition, text_parts
 from playbook_builder.content.models import (
@@ -15,6 +16,7 @@ from playbook_builder.content.models import (
     CaseStudy,
     Checklist,
     Cluster,
+    ContentItem,
     Framework,
     Metric,
     Page,
@@ -164,47 +166,24 @@ def guide_pages(view: EditionView) -> None:
         )
 
 
+# The indexes of the kinds that have no navigation entry per item: (kind, path, template,
+# title, the name the template knows the items by).
+INDEXES: tuple[tuple[type[ContentItem], str, str, str, str], ...] = (
+    (Practice, "practices/index.md", "practices_index.md.j2", "Practices", "practices"),
+    (CaseStudy, "case-studies/index.md", "case_studies_index.md.j2", "Case studies", "cases"),
+    (Metric, "metrics/index.md", "metrics.md.j2", "Metrics catalogue", "metrics"),
+    (Framework, "frameworks/index.md", "crosswalk.md.j2", "Framework crosswalk", "frameworks"),
+)
+
+
 def index_pages(view: EditionView) -> None:
-    """The indexes of the kinds that have no navigation entry per item."""
-    shown = view.shown
-    clusters = shown.of(Cluster)
-    if practices := shown.of(Practice):
-        view.add(
-            "practices/index.md",
-            "practices_index.md.j2",
-            "Practices",
-            None,
-            practices=practices,
-            clusters=clusters,
-        )
-    if cases := shown.of(CaseStudy):
-        view.add(
-            "case-studies/index.md",
-            "case_studies_index.md.j2",
-            "Case studies",
-            None,
-            cases=cases,
-            clusters=clusters,
-        )
-    if metrics := shown.of(Metric):
-        view.add(
-            "metrics/index.md",
-            "metrics.md.j2",
-            "Metrics catalogue",
-            None,
-            metrics=metrics,
-            clusters=clusters,
-            wioa_indicators=WIOA_INDICATORS,
-        )
-    if frameworks := shown.of(Framework):
-        view.add(
-            "frameworks/index.md",
-            "crosswalk.md.j2",
-            "Framework crosswalk",
-            None,
-            frameworks=frameworks,
-            clusters=clusters,
-        )
+    clusters = view.shown.of(Cluster)
+    for kind, path, template, title, name in INDEXES:
+        if items := view.shown.of(kind):
+            context: dict[str, Any] = {name: items, "clusters": clusters}
+            if kind is Metric:
+                context["wioa_indicators"] = WIOA_INDICATORS
+            view.add(path, template, title, None, **context)
 
 
 def _other_editions(edition: Edition) -> list[Edition]:

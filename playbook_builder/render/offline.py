@@ -81,6 +81,13 @@ def _url_of(path: Path, site: Path) -> str:
     return rel.removesuffix("index.html")
 
 
+def file_of(site: Path, url: str) -> Path:
+    """The built file a URL of precache_list serves."""
+    if url == "./":
+        return site / "index.html"
+    return site / (url + "index.html" if url.endswith("/") else url)
+
+
 def precache_list(site: Path) -> list[str]:
     """What the worker saves on install: URLs relative to the edition's folder."""
     pages = _precached_pages(site)
@@ -97,11 +104,8 @@ def precache_list(site: Path) -> list[str]:
 def _version(site: Path, urls: list[str], worker: str) -> str:
     digest = hashlib.sha256(worker.encode("utf-8"))
     for url in urls:
-        path = site / (url + "index.html" if url.endswith("/") else url)
-        if url == "./":
-            path = site / "index.html"
         digest.update(url.encode("utf-8"))
-        digest.update(path.read_bytes())
+        digest.update(file_of(site, url).read_bytes())
     return digest.hexdigest()[:16]
 
 

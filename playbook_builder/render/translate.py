@@ -24,7 +24,7 @@ import datetime as dt
 import gettext
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -367,18 +367,20 @@ def translatable_fields(item: ContentItem, audience: str) -> Iterator[tuple[Loc,
     path. Page bodies are not here: they are translated by block (``pages.po``)."""
     not_shown = _NOT_SHOWN.get(item.KIND, frozenset())
 
-    def strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    def visit(value: Any, loc: Loc, prose: bool) -> Iterator[tuple[Loc, str]]:
+        """The strings under ``value`` when it is prose; either way, the prose of the
+        models it holds (a list of facts, a mapping of sections)."""
         if isinstance(value, BaseModel):
             yield from walk(value, loc)
         elif isinstance(value, dict):
             for key, inner in value.items():
                 if loc == ("summary",) and isinstance(item, Cluster) and key != audience:
                     continue
-                yield from strings(inner, (*loc, key))
+                yield from visit(inner, (*loc, key), prose)
         elif isinstance(value, (list, tuple)):
             for i, inner in enumerate(value):
-                yield from strings(inner, (*loc, i))
-        elif isinstance(value, str) and value.strip():
+                yield from visit(inner, (*loc, i), prose)
+        elif prose and isinstance(value, str) and value.strip():
             yield loc, value
 
     def walk(model: BaseModel, loc: Loc) -> Iterator[tuple[Loc, str]]:
@@ -387,35 +389,11 @@ def translatable_fields(item: ContentItem, audience: str) -> Iterator[tuple[Loc,
             value = getattr(model, name)
             if value is None or (not loc and name in not_shown):
                 continue
-            if name in prose:
-                yield from strings(value, (*loc, name))
-            elif name not in _NAME_FIELDS and _holds_models(value):
-                yield from _models_in(value, (*loc, name), walk)
+            if name in _NAME_FIELDS and name not in prose:
+                continue
+            yield from visit(value, (*loc, name), name in prose)
 
     yield from walk(item, ())
-
-
-def _holds_models(value: Any) -> bool:
-    if isinstance(value, BaseModel):
-        return True
-    if isinstance(value, (list, tuple)):
-        return any(_holds_models(v) for v in value)
-    if isinstance(value, dict):
-        return any(_holds_models(v) for v in value.values())
-    return False
-
-
-def _models_in(
-    value: Any, loc: Loc, walk: Callable[[BaseModel, Loc], Iterator[tuple[Loc, str]]]
-) -> Iterator[tuple[Loc, str]]:
-    if isinstance(value, BaseModel):
-        yield from walk(value, loc)
-    elif isinstance(value, (list, tuple)):
-        for i, inner in enumerate(value):
-            yield from _models_in(inner, (*loc, i), walk)
-    elif isinstance(value, dict):
-        for key, inner in value.items():
-            yield from _models_in(inner, (*loc, key), walk)
 
 
 def field_context(item_id: str, loc: Loc) -> str:
@@ -595,12 +573,15 @@ def decorate_page(markdown: str, edition: Edition, md_path: str, reviewed: bool)
         ]
     if not lines:
         return markdown
-    addition = "\n\n".join(lines)
+    return after_heading(markdown, "\n\n".join(lines))
+
+
+def after_heading(markdown: str, block: str) -> str:
+    """``block`` right under the page's first heading (at the top without one)."""
     head = re.search(r"^# .*$", markdown, re.M)
     if head is None:
-        return addition + "\n\n" + markdown
-    at = head.end()
-    return markdown[:at] + "\n\n" + addition + "\n" + markdown[at:]
+        return block + "\n\n" + markdown
+    return markdown[: head.end()] + "\n\n" + block + "\n" + markdown[head.end() :]
 
 
 def script_strings_json(translator: Translator | None) -> str:

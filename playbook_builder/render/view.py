@@ -25,6 +25,7 @@ from playbook_builder.render.pages import Linker, RenderedEdition, RenderedPage
 from playbook_builder.render.tables import stack_tables
 from playbook_builder.render.translate import (
     Translator,
+    after_heading,
     decorate_page,
     finish,
     note_link_language,
@@ -124,7 +125,7 @@ class EditionView:
             # Shown by the page script when the page comes from the copy saved on the
             # device (no network): the text, with the day filled in there.
             saved = _("You are offline. This page is a copy saved on this device on %(date)s.")
-            text = _after_heading(
+            text = after_heading(
                 text,
                 f'<p class="pb-offline" data-pb-offline="{html.escape(strip_marks(saved))}" '
                 'role="status" hidden></p>',
@@ -157,14 +158,6 @@ def _same(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
 def _tidy(text: str) -> str:
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip() + "\n"
-
-
-def _after_heading(markdown: str, block: str) -> str:
-    """``block`` after the page's first heading (and what decorate_page put there)."""
-    head = re.search(r"^# .*$", markdown, re.M)
-    if head is None:
-        return block + "\n\n" + markdown
-    return markdown[: head.end()] + "\n\n" + block + "\n" + markdown[head.end() :]
 
 
 def _items_reviewed(translator: Translator, item: object) -> bool:
