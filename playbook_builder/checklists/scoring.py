@@ -37,6 +37,7 @@ from playbook_builder.checklists.answers_file import (
     SavedAnswers,
     read_answers_file,
 )
+from playbook_builder.checklists.benchmarks import benchmark_data
 from playbook_builder.content.collection import Content
 from playbook_builder.content.models import Checklist, Cluster, Practice
 from playbook_builder.editions import Edition
@@ -137,6 +138,8 @@ def checklist_definition(
             for other in companions
         ]
         definition["limits"]["min_responses"] = MIN_RESPONSES
+    if checklist.kind == "self-assessment" and (benchmarks := benchmark_data(checklist, shown)):
+        definition["benchmarks"] = benchmarks
     return definition
 
 

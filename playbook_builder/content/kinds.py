@@ -3,6 +3,7 @@ kinds of ``place.py`` (which build on them)."""
 
 from __future__ import annotations
 
+from playbook_builder.content.benchmarks import Benchmark
 from playbook_builder.content.models import (
     CaseStudy,
     Checklist,
@@ -22,6 +23,7 @@ KINDS: tuple[type[ContentItem], ...] = (
     CaseStudy,
     Checklist,
     Metric,
+    Benchmark,
     Page,
     Jurisdiction,
     Locality,

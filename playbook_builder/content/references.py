@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from playbook_builder.content.benchmarks import Benchmark
 from playbook_builder.content.messages import did_you_mean
 from playbook_builder.content.models import (
     CaseStudy,
@@ -91,6 +92,8 @@ def check_references(content: Content) -> list[Problem]:
                 report(item, [present], f"a rate needs both: give `{missing}` as well")
         elif isinstance(item, Cluster):
             _check_cluster(content, item, report)
+        elif isinstance(item, Benchmark):
+            _check_benchmark(content, item, report, expect)
         elif isinstance(item, Checklist):
             _check_checklist(content, item, report, expect)
         elif isinstance(item, Jurisdiction):
@@ -133,6 +136,32 @@ def _check_cluster(content: Content, item: Cluster, report: Any) -> None:
                     ["crosswalk", framework_id, i],
                     f"'{name}' is not an element of {framework_id}{did_you_mean(name, elements)}",
                 )
+
+
+def _check_benchmark(content: Content, item: Benchmark, report: Any, expect: Any) -> None:
+    if not item.sources:
+        loc = ["sources"] if "sources" in content.parsed[item.id].data else []
+        report(item, loc, "a benchmark is a statistic: it needs a source")
+    groups = [v.group for v in item.values]
+    for i, group in enumerate(groups):
+        if groups.index(group) != i:
+            report(item, ["values", i, "group"], f"group '{group}' is given twice")
+    if "all" not in groups:
+        report(item, ["values"], "give the figure for all workers (group: all) as well")
+    items = {
+        entry.id: checklist
+        for checklist in content.of(Checklist)
+        for entry in checklist.all_items()
+    }
+    for i, ref in enumerate(item.checklist_items):
+        if ref not in items:
+            report(
+                item,
+                ["checklist_items", i],
+                f"no checklist has an item with the id '{ref}'{did_you_mean(ref, sorted(items))}",
+            )
+    for i, ref in enumerate(item.metrics):
+        expect(item, ["metrics", i], ref, Metric)
 
 
 def _check_checklist(content: Content, item: Checklist, report: Any, expect: Any) -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from playbook_builder.checklists.benchmarks import benchmark_json
 from playbook_builder.checklists.scoring import checklist_definition, text_parts
+from playbook_builder.content.benchmarks import Benchmark
 from playbook_builder.content.models import (
     WIOA_INDICATORS,
     WIOA_INDICATORS_SOURCE,
@@ -24,6 +26,7 @@ from playbook_builder.content.models import (
 )
 from playbook_builder.content.place import Jurisdiction
 from playbook_builder.editions import Edition
+from playbook_builder.render.benchmarks import figure_sentence, group_rows
 from playbook_builder.render.pages import Linker, page_path
 from playbook_builder.render.places import state_box, state_links, state_pages, state_view
 from playbook_builder.render.translate import script_strings_json
@@ -123,6 +126,7 @@ def checklist_pages(view: EditionView) -> None:
                 definition=definition,
                 edition=edition,
                 parts=lambda text, linker=linker: text_parts(text, linker),
+                figure_sentence=figure_sentence,
                 strings=script_strings_json(view.translator),
                 states=state_links(places, path, edition.directory_urls),
                 **places,
@@ -131,14 +135,18 @@ def checklist_pages(view: EditionView) -> None:
 
 
 def metric_pages(view: EditionView) -> None:
+    benchmarks = view.shown.of(Benchmark)
     for metric in view.shown.of(Metric):
+        related = [benchmark_json(b) for b in benchmarks if metric.id in b.metrics]
         view.add(
             page_path(metric),
             "metric.md.j2",
             metric.title,
             view.shown.files[metric.id],
-            memo=(metric,),
+            memo=(metric, *(b for b in benchmarks if metric.id in b.metrics)),
             item=metric,
+            benchmarks=related,
+            figure_sentence=figure_sentence,
             clusters=view.clusters_by_id,
             wioa_indicators=WIOA_INDICATORS,
             wioa_source=WIOA_INDICATORS_SOURCE,
@@ -173,6 +181,7 @@ INDEXES: tuple[tuple[type[ContentItem], str, str, str, str], ...] = (
     (CaseStudy, "case-studies/index.md", "case_studies_index.md.j2", "Case studies", "cases"),
     (Metric, "metrics/index.md", "metrics.md.j2", "Metrics catalogue", "metrics"),
     (Framework, "frameworks/index.md", "crosswalk.md.j2", "Framework crosswalk", "frameworks"),
+    (Benchmark, "benchmarks/index.md", "benchmarks.md.j2", "Benchmarks", "benchmarks"),
 )
 
 
@@ -183,7 +192,24 @@ def index_pages(view: EditionView) -> None:
             context: dict[str, Any] = {name: items, "clusters": clusters}
             if kind is Metric:
                 context["wioa_indicators"] = WIOA_INDICATORS
+            if kind is Benchmark:
+                context.update(_benchmark_context(view, items))
             view.add(path, template, title, None, **context)
+
+
+def _benchmark_context(view: EditionView, items: list[Any]) -> dict[str, Any]:
+    """The benchmarks as the page script sees them, and the questions each is shown beside
+    (in the checklists this edition shows)."""
+    question = {e.id: e.question for c in view.shown.of(Checklist) for e in c.all_items()}
+    return {
+        "benchmarks": [benchmark_json(b) for b in items],
+        "questions": {
+            b.id: [question[i] for i in b.checklist_items if i in question] for b in items
+        },
+        "tables": {b.id: b.table for b in items},
+        "figure_sentence": figure_sentence,
+        "group_rows": group_rows,
+    }
 
 
 def _other_editions(edition: Edition) -> list[Edition]:

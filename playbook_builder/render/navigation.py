@@ -51,6 +51,7 @@ def navigation(
         ("case-studies/index.md", "Case studies"),
         ("metrics/index.md", "Metrics"),
         ("frameworks/index.md", "Frameworks"),
+        ("benchmarks/index.md", "Benchmarks"),
     ):
         if path in out.pages:
             nav.append({label: path})

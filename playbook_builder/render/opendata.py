@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from playbook_builder.content.benchmarks import GROUPS, Benchmark
 from playbook_builder.content.collection import Content
 from playbook_builder.content.models import (
     WIOA_INDICATORS,
@@ -34,6 +35,7 @@ from playbook_builder.content.models import (
 )
 from playbook_builder.content.references import REF_LINK
 from playbook_builder.editions import Edition
+from playbook_builder.render.benchmarks import group_phrase
 from playbook_builder.render.urls import built_url
 
 DATA_DIR = "data"
@@ -219,6 +221,78 @@ def _metrics(shown: Content, page_path: PagePath) -> Table:
         "metrics",
         "Metrics",
         "Measures of job quality: what is counted, who reports it and where the data comes from.",
+        columns,
+        rows,
+    )
+
+
+def _benchmarks(shown: Content, page_path: PagePath) -> Table:
+    """One row per benchmark and group: the tidy shape for a spreadsheet or a chart."""
+    columns = (
+        ID,
+        TITLE,
+        STATUS,
+        Column(
+            "measure",
+            "string",
+            "access: the share who have (or offer) the benefit; average-share: an average "
+            "percentage, such as the share of a premium paid.",
+            enum=("access", "average-share"),
+        ),
+        Column(
+            "counts",
+            "string",
+            "For access: whether the share is of workers or of employers (workplaces).",
+            enum=("workers", "employers"),
+        ),
+        Column("benefit", "string", "The benefit the figure is about."),
+        Column("population", "string", "Whose figures they are."),
+        Column("period", "string", "The reference period the source gives."),
+        Column(
+            "group",
+            "string",
+            "Which workers or workplaces: all, a size group (size-*: NCS workplaces; firm-*: "
+            "MEPS-IC firms) or an industry group (industry-*: NCS; meps-*: MEPS-IC).",
+            enum=GROUPS,
+        ),
+        Column("group_name", "string", "The group in words."),
+        Column("value", "number", "The percentage, as the source prints it."),
+        Column(
+            "checklist_items",
+            "array",
+            "Ids of the checklist items the figure is shown beside.",
+            join=ID_JOIN,
+        ),
+        Column("metrics", "array", "Ids of the metrics it gives context to.", join=ID_JOIN),
+        Column("table", "string", "Where in the source the figures are."),
+        PAGE,
+        UPDATED,
+        SOURCES,
+    )
+    rows = []
+    for b in sorted(shown.of(Benchmark), key=lambda b: b.id):
+        for entry in b.values:
+            rows.append(
+                {
+                    **_common(b, page_path),
+                    "measure": b.measure,
+                    "counts": b.counts if b.measure == "access" else None,
+                    "benefit": b.benefit,
+                    "population": b.population,
+                    "period": b.period,
+                    "group": entry.group,
+                    "group_name": group_phrase(entry.group) or "all",
+                    "value": entry.value,
+                    "checklist_items": list(b.checklist_items),
+                    "metrics": _shown_ids(shown, b.metrics),
+                    "table": b.table,
+                }
+            )
+    return Table(
+        "benchmarks",
+        "Benchmarks",
+        "How common each benefit is, from official surveys (BLS NCS, AHRQ MEPS-IC): one row "
+        "per figure and group of workers or workplaces.",
         columns,
         rows,
     )
@@ -617,6 +691,7 @@ def edition_tables(shown: Content, edition: Edition, page_path: PagePath) -> lis
         _checklists(shown, page_path),
         _clusters(shown, edition, page_path),
         _crosswalk(shown),
+        _benchmarks(shown, page_path),
     ]
     return [t for t in tables if t.rows]
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from playbook_builder.content.benchmarks import Benchmark
 from playbook_builder.content.collection import Content
 from playbook_builder.content.models import (
     CaseStudy,
@@ -103,6 +104,8 @@ def page_path(item: ContentItem) -> str:
         return f"frameworks/index.md#{item.id}"
     if isinstance(item, Page):
         return f"guides/{item.id}.md"
+    if isinstance(item, Benchmark):
+        return f"benchmarks/index.md#{item.id}"
     if isinstance(item, Jurisdiction):
         return f"{STATE_FOLDER}/{item.id}.md"
     raise TypeError(item)
