@@ -19,6 +19,8 @@ from typing import Any
 
 import pytest
 
+from playbook_builder.checklists.benchmarks import benchmark_findings
+from playbook_builder.checklists.progress import progress
 from playbook_builder.checklists.scoring import compare_with_companion, score
 
 from .conftest import REPO, check_golden
@@ -56,10 +58,39 @@ def scoring_fixtures() -> dict[str, Any]:
                 "result": compare_with_companion(employer, mine, theirs),
             }
         )
+    # Benchmarks and progress on the bundled self-assessment, which has benchmarks.
+    bundled = definition_for("employers", "employer-self-assessment", REPO)
+    industries = [None, *(c["key"] for c in bundled["benchmarks"]["industries"])]
+    benchmarked = []
+    for _ in range(40):
+        answers = random_answers(rng, bundled)
+        workers = rng.choice([None, 1, 9, 10, 30, 49, 50, 99, 100, 499, 500, 999, 1000, 25000])
+        industry = rng.choice(industries)
+        benchmarked.append(
+            {
+                "answers": answers,
+                "workers": workers,
+                "industry": industry,
+                "findings": benchmark_findings(bundled, answers, workers, industry),
+            }
+        )
+    progressed = []
+    for _ in range(20):
+        earlier, now = random_answers(rng, bundled), random_answers(rng, bundled)
+        progressed.append(
+            {"earlier": earlier, "now": now, "result": progress(bundled, earlier, now)}
+        )
     return {
-        "definitions": {"employer-check": employer, "pulse-check": pulse, "offer-check": offer},
+        "definitions": {
+            "employer-check": employer,
+            "pulse-check": pulse,
+            "offer-check": offer,
+            "employer-self-assessment": bundled,
+        },
         "scored": scored,
         "compared": compared,
+        "benchmarked": benchmarked,
+        "progressed": progressed,
     }
 
 

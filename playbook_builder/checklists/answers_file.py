@@ -76,6 +76,11 @@ class SavedAnswers:
     state: str | None = None  # the reader's state (a postal code), offer checklists only
     locality: str | None = None  # their city or area in that state (a locality id)
     ignored_details: int = 0  # details (or a state) left out as not valid
+    # Self-assessment: the employer's size (people working for them) and industry choice,
+    # for the benchmarks; None when not given or not valid for the checklist.
+    workers: int | None = None
+    industry: str | None = None
+    saved: str | None = None  # the day the file was saved (YYYY-MM-DD), when it says
 
 
 def content_key(data: bytes) -> str:
@@ -206,6 +211,11 @@ def read_answers_file(data: bytes | str, definition: Mapping[str, Any]) -> Saved
         locality = _locality(document.get("locality"), counts) if state else None
     else:
         sets.append((None, clean(document.get("answers"))))
+    workers, industry = (
+        _peers(document.get("peers"), definition, counts)
+        if definition["kind"] == "self-assessment"
+        else (None, None)
+    )
     return SavedAnswers(
         answer_sets=sets,
         version=version,
@@ -216,7 +226,47 @@ def read_answers_file(data: bytes | str, definition: Mapping[str, Any]) -> Saved
         state=state,
         locality=locality,
         ignored_details=counts["details"],
+        workers=workers,
+        industry=industry,
+        saved=_saved(document.get("saved")),
     )
+
+
+def _peers(
+    raw: object, definition: Mapping[str, Any], counts: dict[str, int]
+) -> tuple[int | None, str | None]:
+    """The employer's size and industry, each kept when valid for the checklist."""
+    data = definition.get("benchmarks")
+    if raw is None or not data:
+        return None, None
+    if not isinstance(raw, dict):
+        counts["details"] += 1
+        return None, None
+    workers = raw.get("workers")
+    if (
+        isinstance(workers, bool)
+        or not isinstance(workers, int | float)
+        or not (float(workers).is_integer() and 1 <= workers <= data["max_workers"])
+    ):
+        if workers is not None:
+            counts["details"] += 1
+        workers = None
+    industry = raw.get("industry")
+    if not isinstance(industry, str) or industry not in {c["key"] for c in data["industries"]}:
+        if industry is not None:
+            counts["details"] += 1
+        industry = None
+    return (int(workers) if workers is not None else None), industry
+
+
+def _saved(raw: object) -> str | None:
+    """The day of an ISO 8601 timestamp ("2026-11-25T14:03:11.512Z" -> "2026-11-25")."""
+    if not isinstance(raw, str):
+        return None
+    day = raw[:10]
+    if len(raw) > 10 and raw[10] != "T":
+        return None
+    return day if _date(day) else None
 
 
 def _number(value: object, limit: float) -> bool:

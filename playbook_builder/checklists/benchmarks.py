@@ -10,8 +10,8 @@ The rules, in words:
 
 * The employer gives the number of people who work for them and picks an industry.
 * For each item with a benchmark, the figures shown are those for all workers, for the
-  narrowest size group of the source that holds that number, and for the first of the
-  industry's groups the source publishes.
+  narrowest size group of the source that holds that number (:func:`size_group`), and for
+  the first of the industry's groups the source publishes.
 * The reference figure is the size group's when there is one, else the industry's, else
   all workers'.
 * An ``access`` benchmark judges the answer: **behind** when the answer is below half the
@@ -87,18 +87,20 @@ def benchmark_json(b: Benchmark) -> dict[str, Any]:
 def size_group(
     sizes: Mapping[str, Mapping[str, Any]], values: Mapping[str, float], workers: int | None
 ) -> str | None:
-    """The narrowest size group with a figure that holds ``workers`` (first on ties)."""
+    """The narrowest size group with a figure that holds ``workers``: a closed range
+    before an open one ("500 or more"), the smaller width first, of open ones the higher
+    start first; the first in order on ties."""
     if workers is None:
         return None
-    best: tuple[float, str] | None = None
+    best: tuple[int, int, str] | None = None
     for key, group in sizes.items():
-        high = group["max"]
-        if key not in values or workers < group["min"] or (high is not None and workers > high):
+        low, high = group["min"], group["max"]
+        if key not in values or workers < low or (high is not None and workers > high):
             continue
-        width = float("inf") if high is None else high - group["min"]
-        if best is None or width < best[0]:
-            best = (width, key)
-    return best[1] if best else None
+        rank = (1, -low, key) if high is None else (0, high - low, key)
+        if best is None or rank[:2] < best[:2]:
+            best = rank
+    return best[2] if best else None
 
 
 def industry_group(

@@ -159,6 +159,38 @@ function readLocality(raw, counts) {
   return null;
 }
 
+// The employer's size and industry for the benchmarks (self-assessment): each kept when
+// valid for this checklist, else left out and counted, as an offer's details are.
+export function readPeers(raw, def, counts) {
+  const peers = { workers: null, industry: null };
+  const data = def.benchmarks;
+  if (raw === undefined || raw === null || !data) return peers;
+  if (!isPlainObject(raw)) {
+    counts.details += 1;
+    return peers;
+  }
+  const workers = raw.workers;
+  if (Number.isInteger(workers) && workers >= 1 && workers <= data.max_workers) peers.workers = workers;
+  else if (workers !== undefined && workers !== null) counts.details += 1;
+  const industry = raw.industry;
+  if (typeof industry === "string" && data.industries.some((choice) => choice.key === industry)) peers.industry = industry;
+  else if (industry !== undefined && industry !== null) counts.details += 1;
+  return peers;
+}
+
+// When a file was saved: the day of its ISO 8601 timestamp, or null.
+export function readSaved(raw) {
+  if (typeof raw !== "string") return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T|$)/.exec(raw);
+  if (!match) return null;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const valid = year >= 1900 && year <= 2100 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return valid ? match[1] + "-" + match[2] + "-" + match[3] : null;
+}
+
 function readOffers(doc, def, clean, counts) {
   const offers = doc.offers;
   if (!Array.isArray(offers) || offers.length === 0) throw new ReadError("offers-shape");
@@ -183,8 +215,11 @@ export function readDocument(doc, def, itemIds) {
   const state = isOffer ? readState(doc.state, counts) : null;
   const locality = state ? readLocality(doc.locality, counts) : null;
   const current = doc.current;
+  const peers = def.kind === "self-assessment" ? readPeers(doc.peers, def, counts) : { workers: null, industry: null };
   return {
     sets,
+    peers,
+    saved: readSaved(doc.saved),
     current: Number.isInteger(current) && current >= 0 && current < sets.length ? current : 0,
     small: doc.small_employer === true,
     state,

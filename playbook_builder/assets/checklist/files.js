@@ -59,6 +59,7 @@ function clearAnswers(cl) {
   cl.sets = [cl.emptySet(0)];
   cl.current = 0;
   cl.small = false;
+  cl.peer = { workers: null, industry: null };
   cl.state = null;
   cl.locality = null;
   cl.fillForm();

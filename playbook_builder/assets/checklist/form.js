@@ -11,6 +11,8 @@ import { fillOfferDetails } from "./offer-details.js";
 import { buildOffers, renderOfferList } from "./offers.js";
 import { flagged, renderOffer } from "./offer-summary.js";
 import { buildPairs } from "./pair.js";
+import { Earlier } from "./earlier.js";
+import { Peers } from "./peers.js";
 import { renderPrintAnswers } from "./print.js";
 import { buildQuickView, watchPrinting } from "./quick.js";
 import { buildResults, renderScores } from "./results.js";
@@ -44,6 +46,11 @@ export class Checklist {
     this.state = null; // offer checklists: the reader's state, a postal code
     this.locality = null; // and their city or area in it, a locality id (state-facts.js)
     this.pairs = [];
+    // Self-assessment: the employer's size and industry for the benchmarks (peers.js),
+    // kept with the answers; the parts that show benchmarks and an earlier assessment.
+    this.peer = { workers: null, industry: null };
+    this.peers = null;
+    this.earlier = null;
   }
 
   emptySet(index) {
@@ -88,6 +95,9 @@ export class Checklist {
     } else {
       doc.answers = this.sets[0].answers;
       if (this.small) doc.small_employer = true;
+      if (this.peer.workers !== null || this.peer.industry !== null) {
+        doc.peers = { workers: this.peer.workers, industry: this.peer.industry };
+      }
     }
     return doc;
   }
@@ -102,6 +112,7 @@ export class Checklist {
     this.small = result.small;
     this.state = result.state || null;
     this.locality = (this.state && result.locality) || null;
+    this.peer = result.peers || { workers: null, industry: null };
   }
 
   build() {
@@ -140,6 +151,10 @@ export class Checklist {
     buildResults(this);
     this.results.hidden = false;
     this.pairs = buildPairs(this);
+    if (!this.isOffer) {
+      this.peers = Peers.build(this);
+      this.earlier = Earlier.build(this);
+    }
   }
 
   watchRadios() {
@@ -186,6 +201,7 @@ export class Checklist {
       });
     });
     if (this.smallBox) this.smallBox.checked = this.small;
+    if (this.peers) this.peers.fill();
     if (this.isOffer) {
       renderOfferList(this);
       fillOfferDetails(this);
@@ -204,7 +220,9 @@ export class Checklist {
     this.renderProgress(answers, result, announce);
     if (this.isOffer) renderOffer(this, answers);
     else {
+      if (this.earlier) this.earlier.render(); // before the plan, which marks what improved
       renderScores(this, answers, result);
+      if (this.peers) this.peers.render();
       renderPrintAnswers(this, answers);
     }
     this.pairs.forEach((pair) => pair.render());

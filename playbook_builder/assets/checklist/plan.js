@@ -108,6 +108,12 @@ function planStep(cl, answers, entry) {
       t("plan.score", { score: number(entry.value) }),
     ])
   );
+  const since = cl.earlier ? cl.earlier.changeFor(section.key) : null;
+  if (since && since.change !== null) {
+    const key = since.change > 0 ? "plan.improved" : since.change < 0 ? "plan.fell" : "plan.unchanged";
+    const values = { change: number(Math.abs(since.change)), date: cl.earlier.when(), earlier: number(since.earlier) };
+    li.appendChild(el("p", { className: "pb-plan-since pb-plan-" + key.slice(5), text: t(key, values) }));
+  }
   if (weak.length) {
     li.appendChild(el("p", { className: "pb-plan-label", text: t("plan.lowest") }));
     const lowest = weak.slice(0, 3).map((item) =>
