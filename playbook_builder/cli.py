@@ -288,6 +288,7 @@ def due(root: Path | None, within: int, max_age: int, today: dt.datetime | None)
     type=click.Choice(
         sorted(
             [
+                "benchmark",
                 "cluster",
                 "framework",
                 "practice",
@@ -307,7 +308,7 @@ def new(root: Path | None, kind: str, item_id: str) -> None:
     import re as _re
 
     from playbook_builder.authoring.files import KIND_BY_SLUG, new_item_path, starter_text
-    from playbook_builder.content.models import SLUG_PATTERN, Cluster
+    from playbook_builder.content.models import SLUG_PATTERN, Checklist, Cluster
 
     project = _load(root)
     if not _re.match(SLUG_PATTERN, item_id):
@@ -335,7 +336,12 @@ def new(root: Path | None, kind: str, item_id: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
         starter_text(
-            project.root, model, item_id, project.content.of(Cluster), project.content.audiences
+            project.root,
+            model,
+            item_id,
+            project.content.of(Cluster),
+            project.content.audiences,
+            checklist_items=[i.id for c in project.content.of(Checklist) for i in c.all_items()],
         ),
         encoding="utf-8",
     )

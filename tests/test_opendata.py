@@ -12,6 +12,7 @@ from pathlib import Path
 import frictionless
 import pytest
 
+from playbook_builder.content.benchmarks import Benchmark
 from playbook_builder.content.models import (
     WIOA_INDICATORS,
     CaseStudy,
@@ -52,6 +53,7 @@ def expected_rows(project_root: Path, edition_id: str, drafts: bool) -> dict[str
         },
         "checklists": {f"{c.id}/{i.id}" for c in shown.of(Checklist) for i in c.all_items()},
         "clusters": {c.id for c in shown.of(Cluster)},
+        "benchmarks": {f"{b.id}/{v.group}" for b in shown.of(Benchmark) for v in b.values},
     }
     return {name: ids for name, ids in rows.items() if ids}
 
@@ -61,6 +63,8 @@ def row_key(table: str, row: dict[str, typing.Any]) -> str:
         return f"{row['case_study']}/{row['number']}"
     if table == "checklists":
         return f"{row['checklist']}/{row['item']}"
+    if table == "benchmarks":
+        return f"{row['id']}/{row['group']}"
     return str(row["id"])
 
 

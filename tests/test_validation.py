@@ -40,6 +40,40 @@ CASES: dict[str, dict[str, str]] = {
             "reading_grade: 8", "reading_grad: 8"
         ).replace("order: 2", "order: 2\n    theme_colour: red")
     },
+    "benchmark-problems": {
+        "content/benchmarks/bad-benchmark.yml": (
+            "id: bad-benchmark\n"
+            "title: Paid sick leave\n"
+            "audiences: [employers]\n"
+            "status: published\n"
+            "measure: access\n"
+            "benefit: paid sick leave\n"
+            "population: private industry workers\n"
+            "period: March 2025\n"
+            "checklist_items: [voice-channel]\n"
+            "values:\n"
+            "  - {group: all, value: 59}\n"
+            "  - {group: size-1-90, value: 12}\n"
+            "  - {group: size-500-plus, value: 140}\n"
+        )
+    },
+    "benchmark-references": {
+        "content/benchmarks/bad-benchmark.yml": (
+            "id: bad-benchmark\n"
+            "title: Paid sick leave\n"
+            "audiences: [employers]\n"
+            "status: published\n"
+            "measure: access\n"
+            "benefit: paid sick leave\n"
+            "population: private industry workers\n"
+            "period: March 2025\n"
+            "checklist_items: [voice-chanel]\n"
+            "metrics: [union-membership]\n"
+            "values:\n"
+            "  - {group: size-1-99, value: 59}\n"
+            "  - {group: size-1-99, value: 60}\n"
+        )
+    },
     "yaml-syntax": {"case_studies/bad.yml": "id: bad\ntitle: [unclosed\nstatus: draft\n"},
     "wrong-indentation": {
         "content/practices/regular-pay-review.yml": GOOD_PRACTICE.replace(

@@ -62,6 +62,7 @@ def starter_text(
     item_id: str,
     clusters: list[Cluster],
     audiences: tuple[str, ...],
+    checklist_items: list[str] | None = None,
 ) -> str:
     """A commented starter file for ``model`` that validates as it stands (status draft)."""
     folder = posixpath.dirname(f"{model.FOLDER}/{item_id}.yml")
@@ -74,6 +75,7 @@ def starter_text(
         today=dt.date.today().isoformat(),
         cluster=clusters[0].id if clusters else "worker-voice",
         audiences=audiences,
+        checklist_item=(checklist_items or ["leave-paid-sick"])[0],
     )
 
 

@@ -9,6 +9,7 @@ looks the figures up by these keys.
 
 from __future__ import annotations
 
+import difflib
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
@@ -123,11 +124,18 @@ INDUSTRY_CHOICES: dict[str, tuple[str, tuple[str, ...]]] = {
 
 def _known_group(value: str) -> str:
     if value not in GROUPS:
-        raise ValueError(f"'{value}' is not a known group; use one of: {', '.join(GROUPS)}")
+        close = difflib.get_close_matches(value, GROUPS, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise ValueError(
+            f"'{value}' is not a known group{hint}; use all, a size group (size-*, firm-*) "
+            "or an industry group (industry-*, meps-*), as listed in CONTRIBUTING.md"
+        )
     return value
 
 
-GroupKey = Annotated[str, AfterValidator(_known_group)]
+GroupKey = Annotated[
+    str, AfterValidator(_known_group), Field(json_schema_extra={"enum": list(GROUPS)})
+]
 
 
 class BenchmarkValue(Strict_):
