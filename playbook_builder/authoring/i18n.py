@@ -39,7 +39,16 @@ from playbook_builder.render.translate import (
 PLURAL_FORMS = {"es": "nplurals=2; plural=(n != 1);"}
 # Script strings only the employer and agency checklists show: a jobseeker translation
 # does not need them (offer checklists have no scores, plan or worker comparison).
-_SCRIPT_NOT_FOR_JOBSEEKERS = ("pair.", "plan.", "method.", "chart.", "results.", "unsure.")
+_SCRIPT_NOT_FOR_JOBSEEKERS = (
+    "pair.",
+    "plan.",
+    "method.",
+    "chart.",
+    "results.",
+    "unsure.",
+    "bench.",
+    "earlier.",
+)
 
 
 def pot_path(root: Path, domain: str) -> Path:
