@@ -32,15 +32,15 @@ def test_size_and_industry_change_the_figures_and_are_kept(page: Any, bundled_ba
     page.check('input[name="benefits-health-offered"][value="fully"]')
     summary = page.locator(".pb-peers-summary")
     offer = page.locator('.pb-peers-row:has-text("Health insurance (workplaces)")')
-    assert "51.1% of private-sector workplaces offer health insurance." in offer.inner_text()
+    assert "51.1% of private workplaces offer health insurance." in offer.inner_text()
     page.fill(".pb-peers-workers", "8")
     page.select_option(".pb-peers-industry", "retail")
     page.wait_for_function(
         "() => document.querySelector('#pb-peers').textContent.includes('fewer than 10 employees')"
     )
     text = offer.inner_text()
-    assert "22.3% of private-sector workplaces at firms with fewer than 10 employees" in text
-    assert "57.6% of private-sector workplaces in retail trade" in text
+    assert "22.3% of private workplaces at firms with fewer than 10 employees" in text
+    assert "57.6% of private workplaces in retail trade" in text
     assert offer.get_attribute("data-pb-status") == "ahead"
     sick = page.locator('.pb-peers-row:has-text("Paid sick leave")')
     assert sick.get_attribute("data-pb-status") == "behind"
