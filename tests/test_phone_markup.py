@@ -125,3 +125,11 @@ def test_each_home_page_points_to_the_other_guides() -> None:
     for other in ("jobseekers", "agencies", "jobseekers-co"):
         assert f"](../{other}/){{ hreflang=" in home.markdown
     assert "](../employers/)" not in home.markdown
+
+
+def test_the_search_dialog_is_named_in_the_page_language(bundled_site: Path) -> None:
+    for edition, name in (("jobseekers", "Search"), ("jobseekers-es", "Búsqueda")):
+        html = (bundled_site / edition / "index.html").read_text("utf-8")
+        assert f'role="dialog" aria-label="{name}"' in html, edition
+        not_found = (bundled_site / edition / "404.html").read_text("utf-8")
+        assert 'role="dialog" aria-label=' in not_found, edition

@@ -47,7 +47,7 @@ from playbook_builder.render.edition import render_edition
 from playbook_builder.render.environment import bytecode_cache
 from playbook_builder.render.minify import minify_js, published_asset
 from playbook_builder.render.offline import add_offline_support
-from playbook_builder.render.page_chrome import skip_to_checklist
+from playbook_builder.render.page_chrome import finish_page
 from playbook_builder.render.pages import (
     ASSETS,
     CHECKLIST_BUNDLE,
@@ -387,7 +387,7 @@ class PlaybookPlugin(BasePlugin):  # type: ignore[type-arg]  # its config class 
         # read from disk). The page's own language link says where the translation is.
         try:
             return secure_page(
-                skip_to_checklist(output),
+                finish_page(output),
                 page.title,
                 config.site_name,
                 sanitised=self._bodies.pop(page.file.src_uri, None),
@@ -409,7 +409,7 @@ class PlaybookPlugin(BasePlugin):  # type: ignore[type-arg]  # its config class 
                 "<h1>404 - Not found</h1>", f"<h1>404 - {self.rendered.not_found}</h1>", 1
             )
         try:
-            return secure_page(output_content, None, config.site_name)
+            return secure_page(finish_page(output_content), None, config.site_name)
         except PageRejected as exc:
             raise exceptions.PluginError(f"theme page {template_name}: {exc}") from exc
 

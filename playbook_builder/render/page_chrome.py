@@ -18,3 +18,21 @@ def skip_to_checklist(page_html: str) -> str:
     if f'id="{CHECKLIST_ID}"' not in page_html:
         return page_html
     return _SKIP_LINK.sub(rf"\g<1>#{CHECKLIST_ID}\g<2>", page_html, count=1)
+
+
+_SEARCH_DIALOG = re.compile(r'(<div class="md-search" data-md-component="search" role="dialog")(>)')
+_SEARCH_LABEL = re.compile(r'<input[^>]*class="md-search__input"[^>]*aria-label="([^"]*)"')
+
+
+def name_search_dialog(page_html: str) -> str:
+    """The theme's search is a dialog with no name (an accessibility failure): it gets the
+    name of the theme's own search field, in the page's language ("Search", "Búsqueda")."""
+    label = _SEARCH_LABEL.search(page_html)
+    if label is None or 'role="dialog" aria-label=' in page_html:
+        return page_html
+    return _SEARCH_DIALOG.sub(rf'\g<1> aria-label="{label.group(1)}"\g<2>', page_html, count=1)
+
+
+def finish_page(page_html: str) -> str:
+    """Every change of this module, in order."""
+    return name_search_dialog(skip_to_checklist(page_html))
