@@ -3,7 +3,7 @@
  * set beside today's answers per section (progress.js). Kept in memory only.
  */
 import { readBytes } from "./answers.js";
-import { el, nextId, tableRegion } from "./dom.js";
+import { button, el, nextId, tableRegion } from "./dom.js";
 import { refusal } from "./files.js";
 import { number, signed, today } from "./format.js";
 import { progress } from "./progress.js";
@@ -27,6 +27,7 @@ export class Earlier {
     this.result = null; // progress(...) against today's answers
     this.reading = 0;
     this.input = null;
+    this.forgetButton = null;
     this.status = null;
     this.view = null;
   }
@@ -41,7 +42,8 @@ export class Earlier {
       const file = this.input.files && this.input.files[0];
       if (file) this.read(file);
     });
-    this.forgetButton = el("button", { type: "button", className: "md-button", text: t("earlier.forget"), hidden: true });
+    this.forgetButton = button(t("earlier.forget"));
+    this.forgetButton.hidden = true;
     this.forgetButton.addEventListener("click", () => this.forget());
     body.appendChild(
       el("div", { className: "pb-earlier-controls pb-screen-only" }, [
