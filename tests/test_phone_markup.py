@@ -133,3 +133,18 @@ def test_the_search_dialog_is_named_in_the_page_language(bundled_site: Path) -> 
         assert f'role="dialog" aria-label="{name}"' in html, edition
         not_found = (bundled_site / edition / "404.html").read_text("utf-8")
         assert 'role="dialog" aria-label=' in not_found, edition
+
+
+def test_state_sources_stay_out_of_the_search_index(bundled_site: Path) -> None:
+    """A state's facts are searchable; its list of sources (most of a state page's text)
+    is not, which keeps the index every page fetches about a fifth smaller."""
+    import json
+
+    index = json.loads((bundled_site / "jobseekers/search/search_index.json").read_text("utf-8"))
+    state = " ".join(
+        d["text"] for d in index["docs"] if d["location"].startswith("state-by-state/co/")
+    )
+    assert "Minimum wage" in state and "303-318-8441" in state  # facts and the office line
+    assert "Sources (" not in state and "Read December" not in state
+    page = (bundled_site / "jobseekers/state-by-state/co/index.html").read_text("utf-8")
+    assert "Read December" in page  # still on the page itself
