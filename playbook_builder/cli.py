@@ -7,11 +7,19 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from playbook_builder.content.problems import ContentError, format_report, has_errors
+from playbook_builder.content.problems import (
+    FORMATS,
+    ContentError,
+    Problem,
+    format_github,
+    format_json,
+    format_report,
+    has_errors,
+)
 
 # Each command imports what it uses when it runs: `playbook validate` never loads MkDocs,
 # Material or the sanitiser, and `playbook --help` not even the content models.
@@ -40,7 +48,29 @@ def _log_to_terminal(level: int) -> None:
     logger.propagate = False
 
 
-def _load(root: Path | None, *, readability: bool = True) -> Project:
+def _report(problems: list[Problem], fmt: str = "text") -> None:
+    """Problems as text on stderr; as GitHub annotations or JSON on stdout."""
+    if fmt == "github":
+        click.echo(format_github(problems), nl=False)
+    elif fmt == "json":
+        click.echo(format_json(problems), nl=False)
+    elif problems:
+        click.echo(format_report(problems), err=True, nl=False)
+
+
+def _format_option(f: Any) -> Any:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="text",
+        show_default=True,
+        help="text (file:line:column: key: message on stderr), github (workflow commands "
+        "that annotate a pull request, on stdout) or json (one document on stdout).",
+    )(f)
+
+
+def _load(root: Path | None, *, readability: bool = True, fmt: str = "text") -> Project:
     from playbook_builder.authoring.readability import reading_grade_problems
     from playbook_builder.project import find_root, open_project
 
@@ -48,7 +78,7 @@ def _load(root: Path | None, *, readability: bool = True) -> Project:
     try:
         return open_project(find_root(root or Path.cwd()), checks=checks)
     except ContentError as exc:
-        click.echo(format_report(exc.problems), err=True, nl=False)
+        _report(exc.problems, fmt)
         raise SystemExit(1) from None
 
 
@@ -61,18 +91,19 @@ def cli() -> None:
 @cli.command()
 @_root_option
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-def validate(root: Path | None, strict: bool) -> None:
+@_format_option
+def validate(root: Path | None, strict: bool, fmt: str) -> None:
     """Check every content file and report every problem; writes nothing.
 
     Each problem reads file:line:column: key: message. Exit code 1 on errors.
     """
-    project = _load(root)
-    if project.problems:
-        click.echo(format_report(project.problems), err=True, nl=False)
+    project = _load(root, fmt=fmt)
+    _report(project.problems, fmt)
     if strict and project.problems:
         raise SystemExit(1)
-    n = len(project.content.items)
-    click.echo(f"{n} items valid across {len(project.editions)} editions.")
+    if fmt == "text":
+        n = len(project.content.items)
+        click.echo(f"{n} items valid across {len(project.editions)} editions.")
 
 
 @cli.command()
@@ -223,24 +254,25 @@ def export(root: Path | None, edition_id: str, out: Path, drafts: bool) -> None:
     "(default 730), and when a legal fact's sources were last read longer ago "
     "(default 365).",
 )
-def check(root: Path | None, strict: bool, max_age: int | None) -> None:
+@_format_option
+def check(root: Path | None, strict: bool, max_age: int | None, fmt: str) -> None:
     """Everything validate does, plus editorial checks: unshown items, stale dates,
     legal facts due for review, malformed links, images without alt text, repeated
     titles, reading grade. With --strict every warning fails the check except facts due
     for review (see `playbook facts due`)."""
     from playbook_builder.authoring.check import editorial_problems
 
-    project = _load(root)
+    project = _load(root, fmt=fmt)
     problems = project.problems + editorial_problems(
         project,
         max_age_days=730 if max_age is None else max_age,
         fact_age_days=max_age,
     )
-    if problems:
-        click.echo(format_report(problems), err=True, nl=False)
+    _report(problems, fmt)
     if strict and any(p.strict for p in problems):
         raise SystemExit(1)
-    click.echo(f"Checked {len(project.content.items)} items.")
+    if fmt == "text":
+        click.echo(f"Checked {len(project.content.items)} items.")
 
 
 @cli.group()

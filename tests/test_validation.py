@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -201,3 +202,19 @@ def test_broken_file_fails_build_and_keeps_previous_site(
     after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
     assert [p.name for p in mini.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_problems_as_github_annotations_and_json(
+    mini: Path, capsys: pytest.CaptureFixture[str], golden: Callable[[str, str], None]
+) -> None:
+    for rel, text in CASES["many-files-at-once"].items():
+        (mini / rel).write_text(text, encoding="utf-8")
+    code, out, err = run(["validate", "--root", str(mini), "--format", "github"], capsys)
+    assert (code, err) == (1, "")
+    assert all(line.startswith("::error file=") for line in out.splitlines())
+    golden("errors/many-files-at-once.github.txt", out)
+    code, out, err = run(["check", "--root", str(mini), "--format", "json"], capsys)
+    assert (code, err) == (1, "")
+    document = json.loads(out)
+    assert document["errors"] == len([p for p in document["problems"] if p["severity"] == "error"])
+    assert {p["file"] for p in document["problems"]} >= {"case_studies/bad.yml"}

@@ -55,6 +55,56 @@ def format_report(problems: Iterable[Problem]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(problems: Iterable[Problem]) -> str:
+    """GitHub Actions workflow commands (``::error file=...,line=...,col=...::message``), so
+    a pull request shows each problem on its line; a problem about a whole file (line 0)
+    names the file only."""
+    lines = []
+    for p in sorted(problems):
+        props = [f"file={_escape_property(p.file)}"]
+        if p.line:
+            props += [f"line={p.line}", f"col={max(p.column, 1)}"]
+        if p.key_path:
+            props.append(f"title={_escape_property(p.key_path)}")
+        lines.append(f"::{p.severity.value} {','.join(props)}::{_escape_data(p.message)}")
+    return "".join(line + "\n" for line in lines)
+
+
+def format_json(problems: Iterable[Problem]) -> str:
+    """The problems as one JSON document, for other tools."""
+    import json
+
+    ordered = sorted(problems)
+    errors = sum(1 for p in ordered if p.severity is Severity.ERROR)
+    document = {
+        "problems": [
+            {
+                "file": p.file,
+                "line": p.line,
+                "column": p.column,
+                "key": p.key_path,
+                "message": p.message,
+                "severity": p.severity.value,
+            }
+            for p in ordered
+        ],
+        "errors": errors,
+        "warnings": len(ordered) - errors,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+FORMATS = ("text", "github", "json")
+
+
 def has_errors(problems: Iterable[Problem]) -> bool:
     return any(p.severity is Severity.ERROR for p in problems)
 
