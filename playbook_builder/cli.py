@@ -20,6 +20,8 @@ from playbook_builder.content.problems import (
     format_report,
     has_errors,
 )
+from playbook_builder.engine.engines import DEFAULT as DEFAULT_ENGINE
+from playbook_builder.engine.engines import ENGINES
 
 # Each command imports what it uses when it runs: `playbook validate` never loads MkDocs,
 # Material or the sanitiser, and `playbook --help` not even the content models.
@@ -130,6 +132,14 @@ def validate(root: Path | None, strict: bool, fmt: str) -> None:
     " (MkDocs' use_directory_urls off).",
 )
 @click.option(
+    "--engine",
+    type=click.Choice(list(ENGINES)),
+    default=DEFAULT_ENGINE,
+    show_default=True,
+    help="The site engine: mkdocs, properdocs (a drop-in fork of MkDocs 1.x) or zensical"
+    " (builds the exported Markdown; the safeguards run over its output).",
+)
+@click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
@@ -145,11 +155,13 @@ def build(
     site_dir: Path | None,
     offline: bool,
     jobs: int | None,
+    engine: str,
 ) -> None:
     """Build the editions and the landing page into site/.
 
     The build goes to a temporary folder and replaces the old site only when it succeeds.
     """
+    _activate_engine(engine)
     from playbook_builder.engine.adapter import BuildFailed
     from playbook_builder.engine.site import build_site
 
@@ -179,6 +191,18 @@ def build(
     for folder in built:
         click.echo(f"Built {folder}")
     click.echo(f"Open {target / 'index.html'}")
+
+
+def _activate_engine(name: str) -> None:
+    """Load the chosen engine before anything imports one; one line and exit 2 if it
+    cannot build here (nothing is written)."""
+    from playbook_builder.engine.engines import EngineUnavailable, activate
+
+    try:
+        activate(name)
+    except EngineUnavailable as exc:
+        click.echo(f"Cannot build with {name}: {exc}", err=True)
+        raise SystemExit(2) from None
 
 
 def _pick_editions(project: Project, edition_ids: Sequence[str]) -> list:  # type: ignore[type-arg]
@@ -503,7 +527,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except click.ClickException as exc:
         exc.show()
-        return 1
+        return exc.exit_code  # 2 for a usage error (an unknown option or value), else 1
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else 1
     return 0

@@ -140,3 +140,16 @@ def browser() -> Iterator[Any]:
         )
         yield launched
         launched.close()
+
+
+def require_engine(name: str) -> None:
+    """Skip a test of another site engine where its extra is not installed; in CI (CI=true)
+    it must be (the README's test command installs it)."""
+    from playbook_builder.engine.engines import EngineUnavailable, check
+
+    try:
+        check(name)
+    except EngineUnavailable as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{name} is required in CI: {exc}")
+        pytest.skip(str(exc))

@@ -43,19 +43,19 @@ def test_new_writes_a_valid_commented_draft(
     assert project.content.items[item_id].status == "draft"
     # Scaffolding the same id twice is refused without touching the file.
     code, _, err = run(["new", "--root", str(mini), kind, item_id], capsys)
-    assert code == 1 and "already used" in err
+    assert code == 2 and "already used" in err  # a usage error, as click exits
 
 
 def test_new_jurisdiction_needs_a_state_code(
     mini: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, _, err = run(["new", "--root", str(mini), "jurisdiction", "colorado"], capsys)
-    assert code == 1 and "the state's postal code in lower case" in err
+    assert code == 2 and "the state's postal code in lower case" in err
 
 
 def test_new_rejects_a_bad_id(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["new", "--root", str(mini), "case-study", "Acme Bakery"], capsys)
-    assert code == 1 and "lower-case letters" in err
+    assert code == 2 and "lower-case letters" in err
 
 
 def test_committed_schemas_are_current() -> None:

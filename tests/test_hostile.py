@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -28,7 +30,7 @@ from playbook_builder.render.sanitise import (
     secure_page,
 )
 
-from .conftest import serve_folder
+from .conftest import require_engine, serve_folder
 
 # Each case: a value for a case study's `summary` (a Markdown field shown on the case
 # study page, the case-study index and every cluster page it belongs to).
@@ -356,11 +358,42 @@ def test_strict_build_fails_naming_the_item_when_the_sanitiser_removes_anything(
     assert not (mini / "site").exists()
 
 
-@pytest.fixture
-def hostile_site(mini: Path, capsys: pytest.CaptureFixture[str], without_validation: None) -> Path:
+# The same build, with validation switched off, in a process of its own: an engine other
+# than MkDocs has to load before any MkDocs module does.
+_BUILD_WITHOUT_VALIDATION = """
+import sys
+from playbook_builder.content import load, models
+models.first_problem = lambda text: None
+load.unsafe_spans = lambda text: iter(())
+from playbook_builder.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.fixture(params=["mkdocs", "properdocs"])
+def hostile_site(
+    request: pytest.FixtureRequest,
+    mini: Path,
+    capsys: pytest.CaptureFixture[str],
+    without_validation: None,
+) -> Path:
     _hostile_project(mini)
-    code, _out, err = run(["build", "--root", str(mini), "--jobs", "1"], capsys)
-    assert code == 0, err
+    args = ["build", "--root", str(mini), "--jobs", "1"]
+    if request.param == "mkdocs":
+        code, _out, err = run(args, capsys)
+        assert code == 0, err
+        return mini / "site"
+    require_engine("properdocs")
+    done = subprocess.run(
+        [sys.executable, "-c", _BUILD_WITHOUT_VALIDATION, *args, "--engine", "properdocs"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    page = (mini / "site/employers/index.html").read_text("utf-8")
+    assert "ProperDocs" in page  # the generator tag: this site really came from ProperDocs
     return mini / "site"
 
 

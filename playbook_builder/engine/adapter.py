@@ -457,9 +457,11 @@ def _conversion_settings(config: MkDocsConfig) -> str:
     """Everything besides a page's Markdown and the file list that decides its HTML."""
     from importlib.metadata import version
 
+    from playbook_builder.engine.engines import running
+
     return repr(
         (
-            [version(name) for name in ("mkdocs", "markdown", "pymdown-extensions")],
+            [version(name) for name in (running(), "markdown", "pymdown-extensions")],
             config.markdown_extensions,
             config.mdx_configs,
             dict(config.validation),

@@ -17,7 +17,6 @@ import shutil
 import signal
 import tempfile
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -26,6 +25,7 @@ from playbook_builder.content.collection import Content
 from playbook_builder.content.problems import Problem
 from playbook_builder.editions import Edition
 from playbook_builder.engine import adapter as mkdocs_adapter
+from playbook_builder.engine.engines import running, start_worker
 from playbook_builder.project import Project
 from playbook_builder.render.environment import environment
 from playbook_builder.render.sanitise import secure_page
@@ -203,7 +203,10 @@ def _build_editions(
     # spawn, not fork: forking a process that runs threads (a test server, say) is unsafe.
     spawn = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(
-        max_workers=workers, mp_context=spawn, initializer=_die_with_parent, initargs=(os.getpid(),)
+        max_workers=workers,
+        mp_context=spawn,
+        initializer=start_worker,
+        initargs=(os.getpid(), running()),
     )
     try:
         largest_first = sorted(chosen, key=lambda e: -(weights or {}).get(e.id, 0))
@@ -232,31 +235,6 @@ def _build_editions(
     for error in errors:
         if error is not None:
             raise error
-
-
-_PR_SET_PDEATHSIG = 1
-
-
-def _die_with_parent(parent: int) -> None:
-    """In a worker: end when the build process ends, however it ends (even SIGKILL).
-
-    Linux delivers a signal on the parent's death (prctl PR_SET_PDEATHSIG); elsewhere,
-    and as a second guard, a thread notices the parent is gone within a second.
-    """
-    libc_name = ctypes.util.find_library("c")
-    if libc_name:
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(libc_name, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:
-        os._exit(1)
-
-    def watch() -> None:
-        while True:
-            if os.getppid() != parent:
-                os._exit(1)
-            time.sleep(0.5)
-
-    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
 
 
 _RENAME_EXCHANGE = 2

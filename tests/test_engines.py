@@ -1,0 +1,138 @@
+"""Other site engines: `playbook build --engine properdocs` gives the same pages with every
+safeguard, and a build that cannot run says why in one line and leaves the site alone."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from playbook_builder.cli import main
+from playbook_builder.engine import engines
+
+from .conftest import REPO, require_engine, serve_folder
+
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+
+
+def main_text(page: Path) -> str:
+    """The article's words, as a reader gets them (tags and spacing aside)."""
+    found = ARTICLE.search(page.read_text("utf-8"))
+    text = re.sub(r"<[^>]+>", " ", found.group(1)) if found else ""
+    return " ".join(unescape(text).split())
+
+
+@pytest.fixture(scope="module")
+def properdocs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    require_engine("properdocs")
+    site = tmp_path_factory.mktemp("properdocs") / "site"
+    done = subprocess.run(
+        [
+            *(sys.executable, "-m", "playbook_builder", "build", "--root", str(REPO)),
+            *("--site-dir", str(site), "--engine", "properdocs"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return site
+
+
+def test_properdocs_builds_every_edition_with_the_same_text_and_safeguards(
+    properdocs_site: Path, bundled_site: Path
+) -> None:
+    ours = sorted(p.relative_to(bundled_site) for p in bundled_site.rglob("*.html"))
+    theirs = sorted(p.relative_to(properdocs_site) for p in properdocs_site.rglob("*.html"))
+    assert ours == theirs and len(ours) > 200
+    different = [p for p in ours if main_text(bundled_site / p) != main_text(properdocs_site / p)]
+    # Every page's main text is the same (the issue's floor is 95%).
+    assert different == [], different[:5]
+    for path in theirs:
+        html = (properdocs_site / path).read_text("utf-8")
+        assert 'http-equiv="Content-Security-Policy"' in html, path
+        if path.name == "index.html" and path.parent.name not in {"", "."}:
+            assert "ProperDocs" in html, path  # the generator tag: built by ProperDocs
+    for edition in ("employers", "jobseekers", "agencies", "jobseekers-es", "jobseekers-co"):
+        assert (properdocs_site / edition / "data/datapackage.json").is_file(), edition
+        assert (properdocs_site / edition / "assets/playbook/checklist.bundle.js").is_file()
+    # The offline worker and the manifest of the jobseekers' editions come along too.
+    assert (properdocs_site / "jobseekers/sw.js").is_file()
+
+
+@pytest.fixture
+def tab(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+def test_checklists_work_on_the_properdocs_site(properdocs_site: Path, tab: Any) -> None:
+    from playbook_builder.checklists.scoring import score
+
+    for base in serve_folder(properdocs_site):
+        tab.goto(base + "employers/checklists/employer-self-assessment/")
+        tab.check('input[name="leave-paid-sick"][value="mostly"]')
+        definition = tab.evaluate("() => window.playbookChecklist.definition()")
+        expected = score(definition, {"leave-paid-sick": "mostly"})["overall"]
+        tab.wait_for_function(
+            "() => document.querySelector('.pb-overall-score').textContent.includes('out of 100')"
+        )
+        assert f"{expected:g} out of 100" in tab.inner_text(".pb-overall-score")
+        tab.goto(base + "jobseekers/checklists/offer-evaluation/")
+        tab.locator('.pb-item input[type="radio"]:visible').first.check()
+        tab.wait_for_function(
+            "() => document.querySelector('.pb-progress-text').textContent.includes('1 of')"
+        )
+
+
+def test_unknown_engine_is_a_usage_error(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "--root", str(mini), "--engine", "hugo"]) == 2
+    assert "'hugo' is not one of 'mkdocs', 'properdocs', 'zensical'" in capsys.readouterr().err
+    assert not (mini / "site").exists()
+
+
+@pytest.mark.parametrize(
+    ("found", "says"),
+    [
+        (None, "properdocs is not installed; install it with pip install 'properdocs>=1.6.7,<1.7'"),
+        (
+            "2.0.1",
+            "properdocs 2.0.1 is installed, but this project is tested with properdocs>=1.6.7,<1.7",
+        ),
+    ],
+    ids=["missing", "untested-version"],
+)
+def test_an_engine_that_cannot_build_leaves_the_site_alone(
+    mini: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    found: str | None,
+    says: str,
+) -> None:
+    assert main(["build", "--root", str(mini), "--edition", "jobseekers"]) == 0
+    site = mini / "site"
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    capsys.readouterr()
+
+    def version(name: str) -> str:
+        if found is None:
+            raise engines.PackageNotFoundError(name)
+        return found
+
+    monkeypatch.setattr(engines, "version", version)
+    assert main(["build", "--root", str(mini), "--engine", "properdocs"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and says in err, err
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
