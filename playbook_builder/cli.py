@@ -217,10 +217,25 @@ def _pick_editions(project: Project, edition_ids: Sequence[str]) -> list:  # typ
 @click.option("--edition", "-e", "edition_id", required=True, help="Edition to preview.")
 @click.option("--port", default=8000, show_default=True, help="Port on 127.0.0.1.")
 @click.option("--drafts", is_flag=True, help="Include draft items.")
-def serve(root: Path | None, edition_id: str, port: int, drafts: bool) -> None:
+@click.option(
+    "--engine",
+    type=click.Choice(list(ENGINES)),
+    default=DEFAULT_ENGINE,
+    show_default=True,
+    help="The engine whose server previews the edition: mkdocs or properdocs.",
+)
+def serve(root: Path | None, edition_id: str, port: int, drafts: bool, engine: str) -> None:
     """Live preview of one edition; rebuilds when content, templates or config change."""
     import logging
 
+    if not ENGINES[engine].plugins:
+        click.echo(
+            f"Cannot preview with {engine}: it runs no plugins, so the preview would lack the"
+            " safeguards. Preview with mkdocs or properdocs; build with --engine zensical.",
+            err=True,
+        )
+        raise SystemExit(2)
+    _activate_engine(engine)
     from playbook_builder.engine.adapter import StartupProblems, serve_config
     from playbook_builder.project import find_root, project_editions
 
