@@ -140,6 +140,11 @@ def validate(root: Path | None, strict: bool, fmt: str) -> None:
     " (builds the exported Markdown; the safeguards run over its output).",
 )
 @click.option(
+    "--any-engine-version",
+    is_flag=True,
+    help="Build with an engine version outside the tested range (for trying a new release).",
+)
+@click.option(
     "--jobs",
     "-j",
     type=click.IntRange(min=1),
@@ -156,12 +161,13 @@ def build(
     offline: bool,
     jobs: int | None,
     engine: str,
+    any_engine_version: bool,
 ) -> None:
     """Build the editions and the landing page into site/.
 
     The build goes to a temporary folder and replaces the old site only when it succeeds.
     """
-    _activate_engine(engine)
+    _activate_engine(engine, any_version=any_engine_version)
     from playbook_builder.engine.adapter import BuildFailed
     from playbook_builder.engine.site import build_site
 
@@ -181,6 +187,7 @@ def build(
             drafts=drafts,
             jobs=jobs,
             directory_urls=not offline,
+            engine=engine,
         )
     except BuildFailed as exc:
         click.echo(f"Build failed; the previous site is unchanged. {exc}", err=True)
@@ -193,13 +200,13 @@ def build(
     click.echo(f"Open {target / 'index.html'}")
 
 
-def _activate_engine(name: str) -> None:
+def _activate_engine(name: str, *, any_version: bool = False) -> None:
     """Load the chosen engine before anything imports one; one line and exit 2 if it
     cannot build here (nothing is written)."""
     from playbook_builder.engine.engines import EngineUnavailable, activate
 
     try:
-        activate(name)
+        activate(name, any_version=any_version)
     except EngineUnavailable as exc:
         click.echo(f"Cannot build with {name}: {exc}", err=True)
         raise SystemExit(2) from None

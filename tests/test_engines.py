@@ -136,3 +136,90 @@ def test_an_engine_that_cannot_build_leaves_the_site_alone(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and says in err, err
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+# MkDocs run as an outside command on the exported Markdown, with no plugin of ours: it
+# stands in for any engine without plugins (Zensical), whose output gets the same pass.
+PLAIN_MKDOCS = (sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", "{config}")
+
+
+@pytest.fixture(scope="module")
+def outside_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from playbook_builder.engine.outside import build_exported
+    from playbook_builder.project import open_project
+
+    project = open_project(REPO)
+    site = tmp_path_factory.mktemp("outside")
+    for edition_id in ("employers", "jobseekers"):
+        removed = build_exported(
+            project, project.edition(edition_id), site / edition_id, PLAIN_MKDOCS
+        )
+        assert removed == []  # validated content needs no sanitising
+    return site
+
+
+def test_a_build_without_our_plugin_gets_every_safeguard_from_the_pass(
+    outside_site: Path, bundled_site: Path
+) -> None:
+    for edition in ("employers", "jobseekers"):
+        ours = sorted(p.relative_to(bundled_site) for p in (bundled_site / edition).rglob("*.html"))
+        theirs = sorted(
+            p.relative_to(outside_site) for p in (outside_site / edition).rglob("*.html")
+        )
+        assert ours == theirs
+        different = [p for p in ours if main_text(bundled_site / p) != main_text(outside_site / p)]
+        assert different == [], different[:5]
+        for path in theirs:
+            html = (outside_site / path).read_text("utf-8")
+            assert 'http-equiv="Content-Security-Policy"' in html, path
+            assert "ProperDocs" not in html and 'name="generator" content="mkdocs-1.' in html
+        assert (outside_site / edition / "data/datapackage.json").is_file()
+        assert (outside_site / edition / "assets/playbook/checklist.bundle.js").is_file()
+    assert (outside_site / "jobseekers/sw.js").is_file()
+    assert (outside_site / "jobseekers/manifest.webmanifest").is_file()
+
+
+def test_checklists_work_on_a_site_built_without_our_plugin(outside_site: Path, tab: Any) -> None:
+    for base in serve_folder(outside_site):
+        tab.goto(base + "jobseekers/checklists/offer-evaluation/")
+        tab.locator('.pb-item input[type="radio"]:visible').first.check()
+        tab.wait_for_function(
+            "() => document.querySelector('.pb-progress-text').textContent.includes('1 of')"
+        )
+
+
+def test_the_pass_makes_hostile_content_inert(
+    mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hostile text that slipped past validation: the engine converts it as it likes, and
+    the pass removes what may not be there, or refuses the page."""
+    from playbook_builder.content import load as content_module
+    from playbook_builder.content import models
+    from playbook_builder.engine.outside import OutsideBuildFailed, build_exported
+    from playbook_builder.project import open_project
+
+    monkeypatch.setattr(models, "first_problem", lambda text: None)
+    monkeypatch.setattr(content_module, "unsafe_spans", lambda text: iter(()))
+    for cache in (content_module._PARSE_CACHE, content_module._ITEM_CACHE):
+        cache.clear()
+    content_module._DISK_LOADED.clear()
+    hostile = (
+        "<img src=x onerror=alert(1)> [click](javascript:alert(1)) "
+        "<iframe src='https://attacker.example/'></iframe> <script>alert(1)</script>"
+    )
+    page = mini / "content/pages/hostile-page.md"
+    page.write_text(
+        "---\ntitle: Hostile\naudiences: [employers]\nstatus: published\n---\n" + hostile + "\n",
+        encoding="utf-8",
+    )
+    project = open_project(mini)
+    edition = project.edition("employers")
+    site = tmp_path / "site"
+    removed = build_exported(project, edition, site, PLAIN_MKDOCS)
+    assert any(line.startswith("guides/hostile-page/index.html:") for line in removed)
+    html = (site / "guides/hostile-page/index.html").read_text("utf-8")
+    for bad in ("onerror", "javascript:", "attacker.example", "alert(1)</script>"):
+        assert bad not in html, bad
+    assert 'http-equiv="Content-Security-Policy"' in html
+    with pytest.raises(OutsideBuildFailed, match="needed the sanitiser"):
+        build_exported(project, edition, tmp_path / "strict", PLAIN_MKDOCS, strict=True)

@@ -69,8 +69,9 @@ def _version_tuple(text: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-def check(name: str) -> Engine:
-    """The engine, when it is installed in a tested version; else EngineUnavailable."""
+def check(name: str, *, any_version: bool = False) -> Engine:
+    """The engine, when it is installed in a tested version (any version with
+    ``any_version``); else EngineUnavailable."""
     engine = ENGINES.get(name)
     if engine is None:
         raise EngineUnavailable(f"no engine named '{name}'; choose one of: {', '.join(ENGINES)}")
@@ -86,17 +87,18 @@ def check(name: str) -> Engine:
         raise EngineUnavailable(f"{name} is not installed; install it with {hint}") from None
     if importlib.util.find_spec(engine.module) is None:
         raise EngineUnavailable(f"{name} is not importable; reinstall it with {hint}")
-    if not engine.low <= _version_tuple(found) < engine.high:
+    if not any_version and not engine.low <= _version_tuple(found) < engine.high:
         raise EngineUnavailable(
             f"{name} {found} is installed, but this project is tested with {name}"
-            f"{engine.tested_range()}; install a tested version with {hint}"
+            f"{engine.tested_range()}; install a tested version with {hint}, or pass "
+            "--any-engine-version to try it"
         )
     return engine
 
 
-def activate(name: str) -> Engine:
+def activate(name: str, *, any_version: bool = False) -> Engine:
     """Check ``name`` and make it the engine of this process, before any engine loads."""
-    engine = check(name)
+    engine = check(name, any_version=any_version)
     if name == "properdocs":
         loaded = sys.modules.get("mkdocs")
         if loaded is not None and loaded.__name__ != "properdocs":
@@ -140,6 +142,7 @@ def die_with_parent(parent: int) -> None:
 
 
 def start_worker(parent: int, engine: str) -> None:
-    """A build worker's first step: follow the parent's fate, then load its engine."""
+    """A build worker's first step: follow the parent's fate, then load its engine (the
+    parent has checked it already)."""
     die_with_parent(parent)
-    activate(engine)
+    activate(engine, any_version=True)

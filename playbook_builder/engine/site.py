@@ -25,7 +25,8 @@ from playbook_builder.content.collection import Content
 from playbook_builder.content.problems import Problem
 from playbook_builder.editions import Edition
 from playbook_builder.engine import adapter as mkdocs_adapter
-from playbook_builder.engine.engines import running, start_worker
+from playbook_builder.engine.engines import ENGINES, running, start_worker
+from playbook_builder.engine.outside import COMMANDS, OutsideBuildFailed, build_exported
 from playbook_builder.project import Project
 from playbook_builder.render.environment import environment
 from playbook_builder.render.sanitise import secure_page
@@ -61,8 +62,12 @@ def build_site(
     drafts: bool = False,
     jobs: int | None = None,
     directory_urls: bool = True,
+    engine: str = "mkdocs",
 ) -> list[Path]:
     """Build the chosen editions (all by default) into ``site_dir``; return their folders.
+
+    ``engine`` is one of ``engines.ENGINES``: MkDocs and ProperDocs run this project's
+    plugin; an engine without plugins builds the exported Markdown (``outside.py``).
 
     With every edition chosen, the whole site is replaced. With some, only their folders
     (and the landing page) are replaced; the others stay as they were. A build that is
@@ -81,17 +86,22 @@ def build_site(
                     prefix=f"{_staging_prefix(site_dir)}{os.getpid()}-", dir=site_dir.parent
                 )
             )
-            _build_editions(
-                chosen,
-                staging,
-                strict=strict,
-                drafts=drafts,
-                jobs=jobs,
-                item_count=len(project.content.items),
-                directory_urls=directory_urls,
-                weights={e.id: _shown_count(project, e) for e in chosen},
-                preloaded=(project.content, project.base_problems),
-            )
+            if ENGINES[engine].plugins:
+                _build_editions(
+                    chosen,
+                    staging,
+                    strict=strict,
+                    drafts=drafts,
+                    jobs=jobs,
+                    item_count=len(project.content.items),
+                    directory_urls=directory_urls,
+                    weights={e.id: _shown_count(project, e) for e in chosen},
+                    preloaded=(project.content, project.base_problems),
+                )
+            else:
+                _build_outside(
+                    project, chosen, staging, COMMANDS[engine], strict, drafts, directory_urls
+                )
             (staging / "index.html").write_text(
                 render_landing(project.editions, directory_urls=directory_urls), encoding="utf-8"
             )
@@ -105,6 +115,30 @@ def build_site(
             if staging is not None and staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
     return [site_dir / e.id for e in chosen]
+
+
+def _build_outside(
+    project: Project,
+    chosen: list[Edition],
+    staging: Path,
+    command: Sequence[str],
+    strict: bool,
+    drafts: bool,
+    directory_urls: bool,
+) -> None:
+    for edition in chosen:
+        try:
+            build_exported(
+                project,
+                edition,
+                staging / edition.id,
+                command,
+                strict=strict,
+                drafts=drafts,
+                directory_urls=directory_urls,
+            )
+        except OutsideBuildFailed as exc:
+            raise mkdocs_adapter.BuildFailed(f"{edition.id}: {exc}") from exc
 
 
 def _staging_prefix(site_dir: Path) -> str:
