@@ -1,7 +1,13 @@
-"""Lighthouse 12 mobile performance of the offer checklist page, served gzip-compressed.
+"""Lighthouse 12 mobile scores of the site's pages, served gzip-compressed.
 
-    python benchmarks/lighthouse.py [--site site] [--page jobseekers/checklists/offer-evaluation/]
-                                    [--lighthouse DIR] [--runs 3] [--json out.json]
+    python benchmarks/lighthouse.py [--site site] [--page PATH]... [--lighthouse DIR]
+                                    [--runs 5] [--json out.json]
+
+Default pages: one of each page type the jobseekers read (offer checklist, rights, a
+state), in English and Spanish, and one of each other type in the employers and agencies
+editions. Each page gets Lighthouse's four categories (performance, accessibility, best
+practices, SEO); the median of the runs is printed per page with the audits that cost
+points, so a score below 100 says what to fix.
 
 Serves the built site on 127.0.0.1 with a small handler that gzips text responses (as a
 static host would), and runs Lighthouse 12's mobile performance audit on the page with
@@ -129,7 +135,7 @@ def run_once(binary: Path, url: str, chrome: str, out: Path) -> dict[str, Any]:
         [
             str(binary),
             url,
-            "--only-categories=performance",
+            "--only-categories=performance,accessibility,best-practices,seo",
             "--form-factor=mobile",
             "--screenEmulation.mobile",
             "--output=json",
@@ -144,8 +150,19 @@ def run_once(binary: Path, url: str, chrome: str, out: Path) -> dict[str, Any]:
     audits = report["audits"]
     requests = audits["network-requests"]["details"]["items"]
     hosts = {r["url"].split("/")[2] for r in requests if r["url"].startswith("http")}
+    scores = {name: round(cat["score"] * 100) for name, cat in report["categories"].items()}
+    failing = sorted(
+        f"{name}:{ref['id']}"
+        for name, cat in report["categories"].items()
+        for ref in cat["auditRefs"]
+        if ref.get("weight", 0) > 0
+        and (audits[ref["id"]].get("score") is not None)
+        and audits[ref["id"]]["score"] < 1
+    )
     return {
-        "score": round(report["categories"]["performance"]["score"] * 100),
+        "score": scores["performance"],
+        "scores": scores,
+        "failing": failing,
         "transfer_bytes": int(audits["total-byte-weight"]["numericValue"]),
         "requests": len(requests),
         "other_hosts": sorted(h for h in hosts if not h.startswith("127.0.0.1")),
@@ -157,46 +174,71 @@ def run_once(binary: Path, url: str, chrome: str, out: Path) -> dict[str, Any]:
     }
 
 
+PAGES = (
+    "jobseekers/checklists/offer-evaluation/",
+    "jobseekers/guides/know-your-rights/",
+    "jobseekers/state-by-state/co/",
+    "jobseekers-es/checklists/offer-evaluation/",
+    "jobseekers-es/guides/know-your-rights/",
+    "jobseekers-es/state-by-state/co/",
+    "jobseekers-co/checklists/offer-evaluation/",
+    "employers/",
+    "employers/checklists/employer-self-assessment/",
+    "employers/practices/",
+    "employers/benchmarks/",
+    "agencies/metrics/",
+    "agencies/metrics/paid-sick-leave-access/",
+    "agencies/case-studies/",
+    "",
+)
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, default=Path("site"))
-    parser.add_argument("--page", default="jobseekers/checklists/offer-evaluation/")
+    parser.add_argument("--page", action="append", default=None, help="repeatable; default: PAGES")
     parser.add_argument("--lighthouse", type=Path, default=None, help="folder with lighthouse@12")
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path, default=None, help="write the results here")
     args = parser.parse_args()
     chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-    if not (args.site / args.page / "index.html").exists():
-        sys.exit(f"no {args.page} in {args.site}: build the site first (playbook build)")
+    pages = args.page or list(PAGES)
+    for page in pages:
+        if not (args.site / page / "index.html").exists():
+            sys.exit(f"no {page} in {args.site}: build the site first (playbook build)")
     if shutil.which("npm") is None and args.lighthouse is None:
         sys.exit("needs npm (to install lighthouse@12) or --lighthouse DIR")
     server, base = serve(args.site)
-    results = []
+    results: dict[str, list[dict[str, Any]]] = {}
     try:
         with tempfile.TemporaryDirectory() as scratch:
             binary = lighthouse_binary(args.lighthouse, Path(scratch))
-            for run in range(args.runs):
-                result = run_once(binary, base + args.page, chrome, Path(scratch) / f"{run}.json")
-                results.append(result)
-                print(
-                    f"run {run + 1}: performance {result['score']}, "
-                    f"{result['transfer_bytes']:,} bytes in {result['requests']} requests, "
-                    f"FCP {result['fcp_ms']} ms, LCP {result['lcp_ms']} ms, "
-                    f"TBT {result['tbt_ms']} ms, CLS {result['cls']}"
-                )
+            for page in pages:
+                runs = results.setdefault(page or "(landing page)", [])
+                for run in range(args.runs):
+                    out = Path(scratch) / f"{len(results)}-{run}.json"
+                    runs.append(run_once(binary, base + page, chrome, out))
+                _print_page(page or "(landing page)", runs)
     finally:
         server.shutdown()
         server.server_close()
-    score = statistics.median(r["score"] for r in results)
-    weight = statistics.median(r["transfer_bytes"] for r in results)
-    others = sorted({h for r in results for h in r["other_hosts"]})
-    print(f"Lighthouse {results[0]['version']}, mobile, {args.page}")
-    print(f"performance score (median of {len(results)}): {score:g}  (target 95 or more)")
-    print(f"page weight (median bytes transferred): {weight:,.0f}")
-    print(f"requests to other hosts: {len(others)} {others if others else ''}")
+    first = next(iter(results.values()))[0]
+    print(f"Lighthouse {first['version']}, mobile, median of {args.runs} runs per page")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1) + "\n", "utf-8")
     return 0
+
+
+def _print_page(page: str, runs: list[dict[str, Any]]) -> None:
+    medians = {c: statistics.median(r["scores"][c] for r in runs) for c in CATEGORIES}
+    weight = statistics.median(r["transfer_bytes"] for r in runs)
+    others = sorted({h for r in runs for h in r["other_hosts"]})
+    failing = sorted({f for r in runs for f in r["failing"] if not f.startswith("performance:")})
+    scores = ", ".join(f"{c} {medians[c]:g}" for c in CATEGORIES)
+    print(f"{page}: {scores}; {weight:,.0f} bytes; other hosts {len(others)}")
+    if failing:
+        print(f"    costing points: {', '.join(failing)}")
 
 
 if __name__ == "__main__":

@@ -136,15 +136,24 @@ def test_ci_files_parse_and_use_the_readme_commands() -> None:
     yaml = YAML(typ="safe")
     readme = (REPO / "README.md").read_text()
     workflows = sorted((REPO / ".github/workflows").glob("*.yml"))
-    assert [p.name for p in workflows] == ["check.yml", "deploy.yml"]
+    assert [p.name for p in workflows] == ["check.yml", "deploy.yml", "engines.yml"]
     runs = []
+    uses = []
     for path in workflows:
         data = yaml.load(path.read_text())
         assert data["jobs"], path
         assert True in data or "on" in data  # YAML 1.1 reads the key `on` as true
         for job in data["jobs"].values():
             runs += [step["run"] for step in job["steps"] if "run" in step]
-    assert any("playbook check --strict" in r for r in runs)
+            uses += [step["uses"] for step in job["steps"] if "uses" in step]
+    assert any("playbook check --strict --format github" in r for r in runs)
+    assert any(u.startswith("actions/upload-artifact@") for u in uses)
+    # One job per engine, each building with it.
+    from playbook_builder.engine.engines import ENGINES
+
+    engines = yaml.load((REPO / ".github/workflows/engines.yml").read_text())
+    assert engines["jobs"]["engine"]["strategy"]["matrix"]["engine"] == list(ENGINES)
+    assert any("--engine ${{ matrix.engine }}" in r for r in runs)
     assert any("playbook build --strict" in r for r in runs)
     assert "playbook check --strict" in readme or "playbook validate" in readme
     hooks = yaml.load((REPO / ".pre-commit-config.yaml").read_text())
