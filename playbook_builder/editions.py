@@ -1,6 +1,6 @@
 """Editions, declared once each in ``mkdocs.<edition>.yml`` under the playbook plugin.
 
-A fourth edition is one more ``mkdocs.<id>.yml`` that inherits ``mkdocs.yml`` and names
+Another edition is one more ``mkdocs.<id>.yml`` that inherits ``mkdocs.yml`` and names
 its audiences; no code changes. This module only reads those files; it does not import
 MkDocs.
 """

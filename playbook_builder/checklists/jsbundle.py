@@ -136,7 +136,7 @@ def bundle_sources(sources: dict[str, str], entries: tuple[str, ...] = (ENTRY,))
     parts = [
         "/* The checklist modules (assets/playbook/checklist/) joined into one classic",
         " * script for pages opened from disk, where browsers refuse ES modules. Made at",
-        " * build time by playbook_builder/jsbundle.py; edit the modules, not this. */",
+        " * build time by playbook_builder/checklists/jsbundle.py; edit the modules, not this. */",
         "(function () {",
         '"use strict";',
         "const __modules = {};",

@@ -1,5 +1,5 @@
 /* Reading saved answers (a file, or the record kept in browser storage): the rules of
- * ANSWERS_FORMAT.md, the same as playbook_builder/answers_file.py. A refusal is a
+ * ANSWERS_FORMAT.md, the same as playbook_builder/checklists/answers_file.py. A refusal is a
  * ReadError with a `reason` key (the same keys as Python's AnswersFileError.reason) and
  * `params`; the page turns it into words with its string table. Pure: no DOM.
  */

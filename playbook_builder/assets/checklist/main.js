@@ -6,11 +6,13 @@
  * Everything built from data goes through createElement and textContent, never
  * innerHTML, so text from a restored file stays text.
  *
- * Where things are: scoring.js (the numbers, as playbook_builder/scoring.py),
- * answers.js (reading saved files, as playbook_builder/answers_file.py), compare.js
- * (worker comparison), strings-en.js (every string shown), one module per part of the
- * page (form.js, results.js, plan.js, offers.js, offer-summary.js, pair.js, storage.js,
- * files.js, print.js). Loaded by ../checklist-loader.js only on pages with a checklist.
+ * Where things are: scoring.js (the numbers, as playbook_builder/checklists/scoring.py),
+ * answers.js (reading saved files, as checklists/answers_file.py), compare.js
+ * (worker comparison), benchmarks.js and progress.js (as checklists/benchmarks.py and
+ * progress.py), strings-en.js (every string shown), one module per part of the page
+ * (form.js, results.js, plan.js, offers.js, offer-summary.js, pair.js, peers.js,
+ * earlier.js, storage.js, files.js, print.js). Loaded by ../checklist-loader.js only on
+ * pages with a checklist.
  */
 import { isPlainObject, ReadError, readText } from "./answers.js";
 import { compareWithCompanion } from "./compare.js";

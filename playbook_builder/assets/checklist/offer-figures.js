@@ -2,7 +2,7 @@
  * derived from them, each with the terms of its formula so the page can show how it was
  * worked out. Pure: no DOM, no strings (the page words them with its string table).
  * The limits and periods are the definition's `limits.details` and
- * `limits.health_periods` (from playbook_builder/answers_file.py).
+ * `limits.health_periods` (from playbook_builder/checklists/answers_file.py).
  */
 
 export const WEEKS_A_YEAR = 52;

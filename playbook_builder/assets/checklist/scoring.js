@@ -1,5 +1,5 @@
 /* Scores per section and overall: the same operations, in the same order, as
- * playbook_builder/scoring.py (score and _percent), so the page and Python agree to the
+ * playbook_builder/checklists/scoring.py (score and _percent), so the page and Python agree to the
  * last decimal. Pure: no DOM, no strings shown to the reader.
  */
 
