@@ -153,3 +153,28 @@ def require_engine(name: str) -> None:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{name} is required in CI: {exc}")
         pytest.skip(str(exc))
+
+
+# A fresh browser context and tab per test (fresh sessionStorage and localStorage); a
+# script error on the page fails the test. Modules may define their own for other sizes.
+@pytest.fixture
+def context(browser: Any) -> Iterator[Any]:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context: Any) -> Iterator[Any]:
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    assert errors == [], f"script errors on the page: {errors}"
+
+
+@pytest.fixture(scope="session")
+def axe() -> Any:
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()

@@ -7,7 +7,6 @@ accept and refuse the same files for the same reason.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,35 +14,13 @@ import pytest
 from playbook_builder.checklists.answers_file import MAX_DEPTH, AnswersFileError, read_answers_file
 
 from .conftest import REPO, check_golden
-from .test_scoring import definition_for
+from .helpers import CASES, CASES_DIR, case_bytes, definition_for
 
-CASES_DIR = Path(__file__).parent / "answers_cases"
-CASES: list[dict[str, Any]] = json.loads((CASES_DIR / "cases.json").read_text("utf-8"))["cases"]
 DEFINITIONS = {
     "employer-check": ("employers", "employer-check"),
     "pulse-check": ("employers", "pulse-check"),
     "offer-check": ("jobseekers", "offer-check"),
 }
-
-
-def case_bytes(case: dict[str, Any]) -> bytes:
-    """A case's bytes, built as tests/js/cases.mjs builds them."""
-    if "json" in case:
-        text = json.dumps(case["json"], separators=(",", ":"), ensure_ascii=False)
-        return text.encode("utf-8", "surrogatepass")
-    if "text" in case:
-        return str(case["text"]).encode("utf-8", "surrogatepass")
-    if "file" in case:
-        return (CASES_DIR / "files" / case["file"]).read_bytes()
-    make = case["make"]
-    text = (
-        make["prefix"]
-        + make["repeat"] * make["times"]
-        + make["middle"]
-        + make["close"] * make["times"]
-        + make["suffix"]
-    )
-    return text.encode("utf-8")
 
 
 def test_stored_definitions_are_the_current_ones() -> None:

@@ -19,7 +19,7 @@ import pytest
 from playbook_builder.checklists.answers_file import read_answers_file
 
 from .conftest import REPO
-from .test_scoring import definition_for
+from .helpers import definition_for
 
 HISTORY = Path(__file__).parent / "answers_cases" / "history"
 CHECKLISTS = ("employer-self-assessment", "worker-pulse")

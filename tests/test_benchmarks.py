@@ -18,7 +18,7 @@ from playbook_builder.content.models import Checklist
 from playbook_builder.project import open_project
 
 from .conftest import REPO
-from .test_scoring import definition_for
+from .helpers import definition_for
 
 
 @pytest.fixture(scope="module")

@@ -18,17 +18,7 @@ from playbook_builder.project import open_project
 from playbook_builder.render.sanitise import sanitise_html
 
 from .conftest import MINI, edition_ids
-
-AGENCY_CANARY = "AGENCYCANARY-7f3e"
-DRAFT_CANARY = "DRAFTCANARY-91b2"
-
-
-def files_containing(folder: Path, needle: str) -> list[str]:
-    hits = []
-    for path in folder.rglob("*"):
-        if path.is_file() and needle.encode() in path.read_bytes():
-            hits.append(path.relative_to(folder).as_posix())
-    return sorted(hits)
+from .helpers import AGENCY_CANARY, DRAFT_CANARY, files_containing
 
 
 @pytest.fixture

@@ -483,7 +483,8 @@ def test_hostile_output_is_inert_in_a_browser(hostile_site: Path, browser: Any) 
             tab.on("pageerror", lambda e: events.append(f"page error {e}"))
             url = base + target
             tab.goto(url)
-            tab.wait_for_timeout(300)
+            # Whatever the page would load or run has had its chance.
+            tab.wait_for_load_state("networkidle")
             hrefs = tab.eval_on_selector_all(
                 "a[href], [src], form[action]",
                 "els => els.map(e => e.href || e.src || e.action || '')",

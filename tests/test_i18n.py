@@ -23,24 +23,8 @@ from playbook_builder.render.translate import (
 )
 
 from .conftest import REPO
+from .helpers import AGENCY_CANARY, DRAFT_CANARY, ES_EDITION, files_containing
 from .stray_english import VISIBLE_TEXT_JS, stray_english, stray_english_in_texts
-from .test_build import AGENCY_CANARY, DRAFT_CANARY, files_containing
-
-ES_EDITION = """\
-INHERIT: mkdocs.yml
-site_name: Es un buen trabajo
-site_dir: site/jobseekers-es
-theme:
-  language: es
-plugins:
-  search:
-    lang: es
-  playbook:
-    edition: jobseekers-es
-    audiences: [jobseekers]
-    language: es
-    translation_of: jobseekers
-"""
 
 
 @pytest.fixture
@@ -298,7 +282,7 @@ def test_spanish_pages_pass_axe_and_answers_move_between_languages(
 ) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
-    from .test_browser import WCAG_21_AA
+    from .helpers import WCAG_21_AA
 
     page = browser.new_page(accept_downloads=True)
     errors: list[str] = []
@@ -384,7 +368,7 @@ def test_spanish_offer_checklist_after_the_script_shows_no_stray_english(
 ) -> None:
     """The script writes text into the page (quick check, state figures, keep notice,
     offer numbers, the comparison): all of it Spanish, English only inside lang="en"."""
-    from .test_browser import fill_numbers, states_loaded
+    from .helpers import fill_numbers, states_loaded
 
     page = browser.new_page(viewport={"width": 390, "height": 844})
     errors: list[str] = []
@@ -429,7 +413,7 @@ def test_spanish_offer_checklist_after_the_script_shows_no_stray_english(
 def test_spanish_rights_page_state_choice_is_in_spanish(es_base: str, browser: Any) -> None:
     """The rights page's "Your state" box (no checklist on the page) takes its words from
     the page's string table, as the checklist does."""
-    from .test_browser import states_loaded
+    from .helpers import states_loaded
 
     page = browser.new_page(viewport={"width": 390, "height": 844})
     errors: list[str] = []

@@ -26,7 +26,7 @@ from playbook_builder.render.translate import (
 )
 
 from .conftest import REPO
-from .test_i18n import ES_EDITION
+from .helpers import ES_EDITION
 
 NOTICE = "The English version is the reference."
 

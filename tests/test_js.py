@@ -24,8 +24,7 @@ from playbook_builder.checklists.progress import progress
 from playbook_builder.checklists.scoring import compare_with_companion, score
 
 from .conftest import REPO, check_golden
-from .test_browser import random_answers
-from .test_scoring import definition_for
+from .helpers import definition_for, random_answers
 
 NODE = shutil.which("node")
 IN_CI = os.environ.get("CI") == "true"

@@ -86,8 +86,7 @@ def test_checklist_works_from_disk(offline_site: Path, browser: Any) -> None:
     page.goto((offline_site / "jobseekers/checklists/offer-evaluation.html").as_uri())
     page.wait_for_function("window.playbookChecklist !== undefined")
     page.locator(".pb-item:visible .pb-option").first.click()
-    page.wait_for_timeout(200)
-    assert page.locator(".pb-item input:checked").count() == 1
+    page.wait_for_function("() => document.querySelectorAll('.pb-item input:checked').length === 1")
     # "Your state" on the rights page: the bundle runs it too, and the states' figures
     # come from the data file's script twin (a page on disk cannot fetch files).
     page.goto((offline_site / "jobseekers/guides/know-your-rights.html").as_uri())

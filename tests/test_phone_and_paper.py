@@ -16,9 +16,8 @@ import pytest
 
 from playbook_builder.editions import discover_editions
 
-from .conftest import REPO
-from .test_browser import (
-    CHROMIUM,
+from .conftest import CHROMIUM, REPO
+from .helpers import (
     EMPLOYER,
     IN_CI,
     choose_pulse_files,
@@ -150,7 +149,8 @@ def test_wide_tables_are_labelled_scroll_regions_with_a_cue(
         left = first.evaluate("th => th.getBoundingClientRect().left")
         for _ in range(8):
             tab.keyboard.press("ArrowRight")
-        assert region.evaluate("r => r.scrollLeft") > 0
+        # Scrolling by key is asynchronous (smooth scrolling): wait for it, do not read.
+        tab.wait_for_function("r => r.scrollLeft > 0", arg=region.element_handle())
         assert first.evaluate("th => th.getBoundingClientRect().left") == left
         # The comparison with workers' files (employer checklist): a region too.
         tab.goto(base + EMPLOYER)

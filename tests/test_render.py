@@ -151,7 +151,7 @@ def test_golden_markdown_of_a_translation(
     alphabetical order in Spanish, the notice, links that say their language."""
     import shutil
 
-    from .test_i18n import ES_EDITION
+    from .helpers import ES_EDITION
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796515200")  # 2026-12-06
     (mini / "mkdocs.jobseekers-es.yml").write_text(ES_EDITION, encoding="utf-8")

@@ -18,7 +18,6 @@ from playbook_builder.checklists.scoring import (
     MAX_FILE_BYTES,
     MIN_RESPONSES,
     AnswersFileError,
-    checklist_definition,
     compare_with_companion,
     plain_text,
     read_answers_file,
@@ -26,20 +25,12 @@ from playbook_builder.checklists.scoring import (
     text_parts,
 )
 from playbook_builder.project import open_project
-from playbook_builder.render.pages import Linker, page_path
+from playbook_builder.render.pages import Linker
 from playbook_builder.render.urls import built_href
 from playbook_builder.select import select_for_edition
 
 from .conftest import MINI, REPO
-
-
-def definition_for(edition_id: str, checklist_id: str, root: Path = MINI) -> dict[str, Any]:
-    project = open_project(root)
-    edition = project.edition(edition_id)
-    shown = select_for_edition(project.content, edition)
-    checklist = shown.get(checklist_id)
-    linker = Linker(shown, page_path(checklist))  # type: ignore[arg-type]
-    return checklist_definition(checklist, shown, edition, linker=linker)  # type: ignore[arg-type]
+from .helpers import definition_for
 
 
 @pytest.fixture(scope="module")
