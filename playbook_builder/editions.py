@@ -24,7 +24,8 @@ EDITION_FILE = re.compile(r"^mkdocs\.([a-z0-9][a-z0-9-]*)\.yml$")
 class PluginOption:
     """One option of the playbook plugin (under ``plugins: playbook:`` in an edition
     file). This table is the one declaration: validation reads it, the MkDocs adapter
-    builds its config class from it, and README's table of options is written from it."""
+    builds its config class from it, and the handbook's table of options
+    (handbook/editions-and-places.md) is written from it."""
 
     name: str
     help: str
@@ -80,7 +81,7 @@ OPTION_NAMES = tuple(o.name for o in PLUGIN_OPTIONS)
 
 
 def options_table() -> str:
-    """The options as a Markdown table, for README."""
+    """The options as a Markdown table, for the handbook (editions-and-places.md)."""
     rows = ["| option | what it is for | default |", "|---|---|---|"]
     for o in PLUGIN_OPTIONS:
         default = "required" if o.required else ("" if o.default is None else repr(o.default))

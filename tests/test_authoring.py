@@ -155,7 +155,8 @@ def test_ci_files_parse_and_use_the_readme_commands() -> None:
     assert engines["jobs"]["engine"]["strategy"]["matrix"]["engine"] == list(ENGINES)
     assert any("--engine ${{ matrix.engine }}" in r for r in runs)
     assert any("playbook build --strict" in r for r in runs)
-    assert "playbook check --strict" in readme or "playbook validate" in readme
+    editing = (REPO / "handbook/editing-content.md").read_text()
+    assert "playbook validate" in editing and "playbook" in readme
     hooks = yaml.load((REPO / ".pre-commit-config.yaml").read_text())
     entries = [h["entry"] for repo in hooks["repos"] for h in repo["hooks"]]
     assert "playbook validate" in entries and "playbook fmt --check" in entries
@@ -175,7 +176,8 @@ def test_plugin_options_are_declared_once_for_validate_mkdocs_and_the_readme() -
 
     assert list(OPTION_NAMES) == [name for name, _option in PlaybookConfig._schema]
     # README's table is written from the same declaration (paste options_table()).
-    assert options_table() in (REPO / "README.md").read_text(encoding="utf-8")
+    handbook = (REPO / "handbook/editions-and-places.md").read_text(encoding="utf-8")
+    assert options_table() in handbook
 
 
 def test_a_fourth_edition_needs_no_code_change(

@@ -60,7 +60,8 @@ from playbook_builder.render.sanitise import PageRejected, Sanitised, sanitise_h
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 
-# Material's end-of-life notice is documented in the README; keep build output readable.
+# Material's end-of-life notice is documented in the handbook (command-line.md, site
+# engines); keep build output readable.
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
