@@ -108,50 +108,61 @@ def validate(root: Path | None, strict: bool, fmt: str) -> None:
         click.echo(f"{n} items valid across {len(project.editions)} editions.")
 
 
+_BUILD_OPTIONS = [
+    click.option(
+        "--edition",
+        "-e",
+        "edition_ids",
+        multiple=True,
+        help="Build only this edition (repeatable). Default: all.",
+    ),
+    click.option("--strict", is_flag=True, help="Fail on warnings from content or MkDocs."),
+    click.option("--drafts", is_flag=True, help="Include draft items, marked as drafts."),
+    click.option(
+        "--site-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Output folder. Default: site/ in the project folder.",
+    ),
+    click.option(
+        "--offline",
+        is_flag=True,
+        help="Links end in index.html, so the site can be read straight from disk"
+        " (MkDocs' use_directory_urls off).",
+    ),
+    click.option(
+        "--engine",
+        type=click.Choice(list(ENGINES)),
+        default=DEFAULT_ENGINE,
+        show_default=True,
+        help="The site engine: mkdocs, properdocs (a drop-in fork of MkDocs 1.x) or zensical"
+        " (builds the exported Markdown; the safeguards run over its output).",
+    ),
+    click.option(
+        "--any-engine-version",
+        is_flag=True,
+        help="Build with an engine version outside the tested range (for trying a new release).",
+    ),
+    click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Editions built at once, in separate processes. Default: one per core for"
+        " projects of 400 items or more, otherwise one at a time.",
+    ),
+]
+
+
+def _build_options(f: Any) -> Any:
+    for option in reversed(_BUILD_OPTIONS):
+        f = option(f)
+    return f
+
+
 @cli.command()
 @_root_option
-@click.option(
-    "--edition",
-    "-e",
-    "edition_ids",
-    multiple=True,
-    help="Build only this edition (repeatable). Default: all.",
-)
-@click.option("--strict", is_flag=True, help="Fail on warnings from content or MkDocs.")
-@click.option("--drafts", is_flag=True, help="Include draft items, marked as drafts.")
-@click.option(
-    "--site-dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Output folder. Default: site/ in the project folder.",
-)
-@click.option(
-    "--offline",
-    is_flag=True,
-    help="Links end in index.html, so the site can be read straight from disk"
-    " (MkDocs' use_directory_urls off).",
-)
-@click.option(
-    "--engine",
-    type=click.Choice(list(ENGINES)),
-    default=DEFAULT_ENGINE,
-    show_default=True,
-    help="The site engine: mkdocs, properdocs (a drop-in fork of MkDocs 1.x) or zensical"
-    " (builds the exported Markdown; the safeguards run over its output).",
-)
-@click.option(
-    "--any-engine-version",
-    is_flag=True,
-    help="Build with an engine version outside the tested range (for trying a new release).",
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Editions built at once, in separate processes. Default: one per core for"
-    " projects of 400 items or more, otherwise one at a time.",
-)
+@_build_options
 def build(
     root: Path | None,
     edition_ids: Sequence[str],

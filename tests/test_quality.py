@@ -107,3 +107,37 @@ def test_imports_never_run_back_up_the_pipeline() -> None:
             if there is not None and there > here:
                 upward.append(f"{name} imports {dep}")
     assert upward == []
+
+
+def test_no_function_is_over_80_lines() -> None:
+    """A long function is doing several jobs: split it (decorators count as lines)."""
+    import ast
+
+    long = []
+    for path in sorted((REPO / "playbook_builder").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                start = min([d.lineno for d in node.decorator_list] + [node.lineno])
+                assert node.end_lineno is not None
+                if node.end_lineno - start + 1 > 80:
+                    long.append(f"{path.relative_to(REPO)}:{node.name}")
+    assert long == []
+
+
+def test_no_test_imports_another_test_module() -> None:
+    """Shared helpers live in tests/helpers.py and fixtures in conftest.py."""
+    import re
+
+    found = [
+        f"{path.name}: {line.strip()}"
+        for path in sorted((REPO / "tests").glob("*.py"))
+        for line in path.read_text("utf-8").splitlines()
+        if re.match(r"\s*from \.test_\w+ import|\s*import tests\.test_", line)
+    ]
+    assert found == []
+    too_long = [
+        path.name
+        for path in sorted((REPO / "tests").glob("*.py"))
+        if len(path.read_text("utf-8").splitlines()) > 800
+    ]
+    assert too_long == []

@@ -11,8 +11,9 @@ catalogues that Poedit, Weblate and Crowdin read and write; polib reads and writ
 from __future__ import annotations
 
 import difflib
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -255,6 +256,83 @@ def _page_of(context: str | None) -> str:
     return (context or "").partition(":")[0]
 
 
+class _Pool:
+    """The old catalogue's entries, each matched at most once."""
+
+    def __init__(self, old: polib.POFile) -> None:
+        self.entries = [e for e in old if e.msgid]
+        self.used: set[int] = set()
+
+    def take(self, test: Callable[[polib.POEntry], bool]) -> polib.POEntry | None:
+        for i, e in enumerate(self.entries):
+            if i not in self.used and test(e):
+                self.used.add(i)
+                return e
+        return None
+
+    def take_closest(self, msgid: str) -> polib.POEntry | None:
+        """The closest unmatched English among template strings (no context), as
+        msgmerge does."""
+        candidates = {
+            e.msgid: j for j, e in enumerate(self.entries) if j not in self.used and not e.msgctxt
+        }
+        close = difflib.get_close_matches(msgid, list(candidates), n=1, cutoff=0.6)
+        if not close:
+            return None
+        self.used.add(candidates[close[0]])
+        return self.entries[candidates[close[0]]]
+
+    def translated_leftovers(self) -> list[polib.POEntry]:
+        return [
+            e
+            for i, e in enumerate(self.entries)
+            if i not in self.used and (e.msgstr or any(e.msgstr_plural.values()))
+        ]
+
+
+# The matching passes, in order: (which new entries the pass is for, how an old entry
+# matches, whether the carried translation is fuzzy).
+_PASSES: tuple[
+    tuple[
+        Callable[[polib.POEntry], bool],
+        Callable[[polib.POEntry, polib.POEntry], bool],
+        bool,
+    ],
+    ...,
+] = (
+    # The same context and English: kept as it is.
+    (lambda n: True, lambda e, n: e.msgctxt == n.msgctxt and e.msgid == n.msgid, False),
+    # A block that moved: the same English elsewhere in the same item or page.
+    (
+        lambda n: bool(n.msgctxt),
+        lambda e, n: _page_of(e.msgctxt) == _page_of(n.msgctxt) and e.msgid == n.msgid,
+        False,
+    ),
+    # Changed English: the same context.
+    (lambda n: bool(n.msgctxt), lambda e, n: e.msgctxt == n.msgctxt, True),
+)
+
+
+def _matches(
+    same: Callable[[polib.POEntry, polib.POEntry], bool],
+    new: polib.POEntry,
+    old: polib.POEntry,
+) -> bool:
+    return same(old, new)
+
+
+def _new_entry(new: polib.POEntry) -> polib.POEntry:
+    return polib.POEntry(
+        msgctxt=new.msgctxt,
+        msgid=new.msgid,
+        msgid_plural=new.msgid_plural,
+        msgstr_plural=dict.fromkeys(range(2), "") if new.msgid_plural else {},
+        occurrences=list(new.occurrences),
+        comment=new.comment,
+        flags=list(new.flags),
+    )
+
+
 def merge(
     template: polib.POFile, old: polib.POFile, language: str
 ) -> tuple[polib.POFile, MergeCounts]:
@@ -273,58 +351,23 @@ def merge(
         "Spanish translation of the Job Quality Playbook (jobseeker edition).\n"
         "An entry flagged 'reviewed' was checked by a fluent speaker: see CONTRIBUTING.md."
     )
-    pool = [e for e in old if e.msgid]
-    used: set[int] = set()
-
-    def find(test: object) -> polib.POEntry | None:
-        for i, e in enumerate(pool):
-            if i not in used and test(e):  # type: ignore[operator]
-                used.add(i)
-                return e
-        return None
-
-    pending = []
-    for new in template:
-        entry = polib.POEntry(
-            msgctxt=new.msgctxt,
-            msgid=new.msgid,
-            msgid_plural=new.msgid_plural,
-            msgstr_plural=dict.fromkeys(range(2), "") if new.msgid_plural else {},
-            occurrences=list(new.occurrences),
-            comment=new.comment,
-            flags=list(new.flags),
-        )
-        match = find(lambda e, n=new: e.msgctxt == n.msgctxt and e.msgid == n.msgid)
-        if match is not None:
-            _carry(entry, match, fuzzy=False)
-        pending.append((entry, match))
-    # Moved blocks: the same English elsewhere in the same item or page.
-    for i, (entry, match) in enumerate(pending):
-        if match is None and entry.msgctxt:
-            match = find(
-                lambda e, n=entry: _page_of(e.msgctxt) == _page_of(n.msgctxt) and e.msgid == n.msgid
-            )
-            if match is not None:
-                _carry(entry, match, fuzzy=False)
-                pending[i] = (entry, match)
-    # Changed English: the same context.
-    for i, (entry, match) in enumerate(pending):
-        if match is None and entry.msgctxt:
-            match = find(lambda e, n=entry: e.msgctxt == n.msgctxt)
-            if match is not None:
-                _carry(entry, match, fuzzy=True)
-                pending[i] = (entry, match)
-    # Changed template strings: the closest unmatched English, as msgmerge does.
-    for i, (entry, match) in enumerate(pending):
-        if match is None and not entry.msgctxt:
-            candidates = {e.msgid: j for j, e in enumerate(pool) if j not in used and not e.msgctxt}
-            close = difflib.get_close_matches(entry.msgid, list(candidates), n=1, cutoff=0.6)
-            if close:
-                used.add(candidates[close[0]])
-                match = pool[candidates[close[0]]]
-                _carry(entry, match, fuzzy=True)
-                pending[i] = (entry, match)
-    for entry, match in pending:
+    pool = _Pool(old)
+    entries = [_new_entry(new) for new in template]
+    matched: list[polib.POEntry | None] = [None] * len(entries)
+    for applies, same, fuzzy in _PASSES:
+        for i, entry in enumerate(entries):
+            if matched[i] is None and applies(entry):
+                found = pool.take(functools.partial(_matches, same, entry))
+                if found is not None:
+                    _carry(entry, found, fuzzy=fuzzy)
+                    matched[i] = found
+    for i, entry in enumerate(entries):
+        if matched[i] is None and not entry.msgctxt:
+            found = pool.take_closest(entry.msgid)
+            if found is not None:
+                _carry(entry, found, fuzzy=True)
+                matched[i] = found
+    for entry, match in zip(entries, matched, strict=True):
         if match is None:
             counts.new += 1
         elif "fuzzy" in entry.flags:
@@ -332,13 +375,12 @@ def merge(
         else:
             counts.kept += 1
         result.append(entry)
-    for i, e in enumerate(pool):
-        if i in used or not (e.msgstr or any(e.msgstr_plural.values())):
-            continue
+    already_obsolete = old.obsolete_entries()
+    for e in pool.translated_leftovers():
         e.obsolete = True
         e.occurrences = []
         result.append(e)
-        counts.obsolete += 0 if e in old.obsolete_entries() else 1
+        counts.obsolete += 0 if e in already_obsolete else 1
     return result, counts
 
 

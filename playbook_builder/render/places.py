@@ -4,7 +4,9 @@ a guide with a state chooser needs to show a reader's legal floors."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -23,21 +25,36 @@ from playbook_builder.render.urls import built_href_to, built_url, relative
 from playbook_builder.render.view import EditionView
 
 
+@dataclass(frozen=True)
+class _StateContext:
+    """What every state page of an edition shares."""
+
+    pinned: Jurisdiction | None
+    federal: Jurisdiction | None
+    fed: floors.Federal
+    localities: list[Locality]
+    day: dt.date
+    date_text: Any
+
+
 def state_pages(view: EditionView) -> None:
     """The "State by state" chooser and one page per state (or, in an edition pinned to
     one state, that state's page alone), and the facts as data for scripts."""
-    out, add, shown, edition = view.out, view.add, view.shown, view.edition
+    shown, edition = view.shown, view.edition
     if not shown.of(Jurisdiction):
         return
-
-    day = jur.build_date()
     federal, states = jur.ordered(shown.of(Jurisdiction), edition.language)
-    localities = shown.of(Locality)
     pinned = next((j for j in states if j.code == edition.jurisdiction), None)
     if pinned is not None:
         states = [pinned]
-    fed = floors.Federal.of(federal)
-    date_text = date_text_of(edition.language)
+    ctx = _StateContext(
+        pinned=pinned,
+        federal=federal,
+        fed=floors.Federal.of(federal),
+        localities=shown.of(Locality),
+        day=jur.build_date(),
+        date_text=date_text_of(edition.language),
+    )
     shown_states = [*([federal] if federal and pinned is None else []), *states]
     # A pinned edition's index is its state's page; the state's and the federal pages are
     # there too, at the paths other pages link to.
@@ -47,54 +64,9 @@ def state_pages(view: EditionView) -> None:
         if federal is not None:
             targets.append((federal, page_path(federal)))
     for j, path in targets:
-        title = _("Your legal floors in %(state)s", state=pinned.title) if pinned else j.title
-        help_lines = []
-        if j.code != FEDERAL:
-            help_lines.append(floors.office_line(j.labor_office, _("State labor department")))
-        if federal is not None:
-            help_lines.append(
-                floors.office_line(federal.labor_office, _("Federal Wage and Hour Division"))
-            )
-        inherited = federal.protections if federal is not None and j is not federal else []
-        protections = [floors.protection_line(p) for p in [*inherited, *j.protections]]
-        places = sorted(
-            (x for x in localities if x.state == j.code),
-            key=lambda x: (x.kind != "region", sort_key(x.title, edition.language)),
-        )
-        offices = [o.source for o in (j.labor_office, fed.office) if o and o.source]
-        add(
-            path,
-            "state.md.j2",
-            title,
-            shown.files[j.id],
-            memo=None,
-            j=j,
-            pinned=pinned,
-            built=day,
-            date_text=date_text,
-            data_href=relative(
-                jur.state_data_path(j.code),
-                built_url(path, edition.directory_urls) + ("_" if edition.directory_urls else ""),
-            ),
-            lines=[
-                floors.fact_line(name, fact, fed, day, date_text)
-                for name, fact in j.facts()
-                # Unknown facts are named once, in one sentence below the list.
-                if isinstance(fact, Fact) and fact.status == "known"
-            ],
-            localities=[floors.locality_line(x, fed, day, date_text) for x in places],
-            sources=[
-                floors.source_entry(source, date_text)
-                for source in floors.shown_sources(
-                    j, places, day, [*offices, *(p.source for p in [*inherited, *j.protections])]
-                )
-            ],
-            help=help_lines,
-            protections=protections,
-            unknown=floors.unknown_names(j),
-        )
+        _state_page(view, j, path, ctx)
     if pinned is None:
-        add(
+        view.add(
             STATE_PAGE,
             "state_index.md.j2",
             _("State by state"),
@@ -102,17 +74,72 @@ def state_pages(view: EditionView) -> None:
             states=states,
             federal=federal,
         )
-    # Data, not a page: a translation's marks for English text do not belong in it. The
-    # whole file for scripts and open data; the pages load the list and one state's file.
+    _state_data(view, shown_states, ctx)
+
+
+def _state_page(view: EditionView, j: Jurisdiction, path: str, ctx: _StateContext) -> None:
+    edition, federal, fed, day = view.edition, ctx.federal, ctx.fed, ctx.day
+    title = _("Your legal floors in %(state)s", state=ctx.pinned.title) if ctx.pinned else j.title
+    help_lines = []
+    if j.code != FEDERAL:
+        help_lines.append(floors.office_line(j.labor_office, _("State labor department")))
+    if federal is not None:
+        help_lines.append(
+            floors.office_line(federal.labor_office, _("Federal Wage and Hour Division"))
+        )
+    inherited = federal.protections if federal is not None and j is not federal else []
+    protections = [floors.protection_line(p) for p in [*inherited, *j.protections]]
+    places = sorted(
+        (x for x in ctx.localities if x.state == j.code),
+        key=lambda x: (x.kind != "region", sort_key(x.title, edition.language)),
+    )
+    offices = [o.source for o in (j.labor_office, fed.office) if o and o.source]
+    view.add(
+        path,
+        "state.md.j2",
+        title,
+        view.shown.files[j.id],
+        memo=None,
+        j=j,
+        pinned=ctx.pinned,
+        built=day,
+        date_text=ctx.date_text,
+        data_href=relative(
+            jur.state_data_path(j.code),
+            built_url(path, edition.directory_urls) + ("_" if edition.directory_urls else ""),
+        ),
+        lines=[
+            floors.fact_line(name, fact, fed, day, ctx.date_text)
+            for name, fact in j.facts()
+            # Unknown facts are named once, in one sentence below the list.
+            if isinstance(fact, Fact) and fact.status == "known"
+        ],
+        localities=[floors.locality_line(x, fed, day, ctx.date_text) for x in places],
+        sources=[
+            floors.source_entry(source, ctx.date_text)
+            for source in floors.shown_sources(
+                j, places, day, [*offices, *(p.source for p in [*inherited, *j.protections])]
+            )
+        ],
+        help=help_lines,
+        protections=protections,
+        unknown=floors.unknown_names(j),
+    )
+
+
+def _state_data(view: EditionView, shown_states: list[Jurisdiction], ctx: _StateContext) -> None:
+    """Data, not a page: a translation's marks for English text do not belong in it. The
+    whole file for scripts and open data; the pages load the list and one state's file."""
+    edition = view.edition
     full = json.loads(
-        strip_marks(jur.jurisdiction_json(shown_states, localities, day, edition.language))
+        strip_marks(jur.jurisdiction_json(shown_states, ctx.localities, ctx.day, edition.language))
     )
     files = {jur.DATA_PATH: jur.jurisdiction_json_text(full), **jur.page_data(full)}
     for path, data in files.items():
-        out.files[path] = data.encode("utf-8")
+        view.out.files[path] = data.encode("utf-8")
         if not edition.directory_urls:
             script = jur.data_script_path(path)
-            out.files[script] = jur.jurisdiction_script(data).encode("utf-8")
+            view.out.files[script] = jur.jurisdiction_script(data).encode("utf-8")
 
 
 def date_text_of(language: str) -> Any:
