@@ -13,14 +13,17 @@ import functools
 import hashlib
 import logging
 import os
+import shutil
+import tempfile
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs import exceptions
 from mkdocs.commands.build import build
-from mkdocs.config import base
+from mkdocs.config import base, load_config
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
@@ -77,8 +80,17 @@ class StartupProblems(Exception):
         self.problems = problems
 
 
-# Set by serve_config(check_first=True) for the first build of a preview.
-_CHECK_FIRST_BUILD = {"pending": False}
+@dataclasses.dataclass(frozen=True)
+class Request:
+    """What the command line hands the plugin for a build or a preview, set on the
+    plugin instance (``plugin.request``) once MkDocs has made it. A build run by MkDocs'
+    own command line has the defaults: the edition file's options decide."""
+
+    drafts: bool = False
+    # The project's content and what loading it found, when the caller has loaded it.
+    preloaded: tuple[Content, list[Problem]] | None = None
+    # A preview starts only on content without errors, as validate sees it.
+    check_first: bool = False
 
 
 def _config_option(option: PluginOption) -> Any:
@@ -191,6 +203,8 @@ class PlaybookPlugin(BasePlugin):  # type: ignore[type-arg]  # its config class 
         # Each page's body as the sanitiser returned it, for the check of the finished page.
         self._bodies: dict[str, str] = {}
         self._conversions: ConversionCache | None = None
+        self.request = Request()
+        self._first_checked = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -208,17 +222,22 @@ class PlaybookPlugin(BasePlugin):  # type: ignore[type-arg]  # its config class 
         self._config_key = hash(
             tuple(p.read_text(encoding="utf-8") for p in config_chain(config_file))
         )
-        drafts = bool(self.config["drafts"]) or os.environ.get("PLAYBOOK_DRAFTS") == "1"
+        request = self.request
+        drafts = bool(self.config["drafts"]) or request.drafts
         audiences = all_audiences(discover_editions(root)) or edition.audiences
-        preloaded = _PRELOADED.get(root)
-        if preloaded is not None and preloaded[0].audiences == audiences:
+        preloaded = request.preloaded
+        if (
+            preloaded is not None
+            and Path(str(preloaded[0].root)).resolve() == root
+            and preloaded[0].audiences == audiences
+        ):
             content, problems = preloaded
         else:
             content, problems = load_content(root, audiences)
-        if _CHECK_FIRST_BUILD["pending"]:
+        if request.check_first and not self._first_checked:
             # `playbook serve` starts only on content without errors, as validate sees
             # it (the edition's overlay included); later errors show in the preview.
-            _CHECK_FIRST_BUILD["pending"] = False
+            self._first_checked = True
             found = list(problems)
             if not has_errors(found):
                 found += load_overlay(content, edition)[1]
@@ -265,15 +284,6 @@ class PlaybookPlugin(BasePlugin):  # type: ignore[type-arg]  # its config class 
             if watched.exists() and str(watched) not in config.watch:
                 config.watch.append(str(watched))
         return config
-
-    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        # MkDocs watches by polling every 0.5 s. The content folders are watched after this
-        # event, so polling them more often here makes an edit show sooner in the preview,
-        # for about 1,500 stat calls per poll on a large project.
-        observer = getattr(server, "observer", None)
-        if observer is not None and hasattr(observer, "_timeout"):
-            observer._timeout = CONTENT_POLL_SECONDS
-        return server
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # A preview rebuild that failed part way never saved its conversions: start over.
@@ -487,12 +497,6 @@ class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
         pass
 
 
-# Content a build has already loaded and checked, by project root, while build_config
-# runs (a worker process gets it with its task): each edition's MkDocs run uses it
-# instead of reading the project again. A preview always reads the files.
-_PRELOADED: dict[Path, tuple[Content, list[Problem]]] = {}
-
-
 def build_config(
     config_file: Path,
     site_dir: Path,
@@ -506,8 +510,6 @@ def build_config(
 
     ``preloaded`` is the project's content and what loading it found, when the caller
     has loaded it already."""
-    from mkdocs.config import load_config
-
     mkdocs_log = logging.getLogger("mkdocs")
     if not mkdocs_log.handlers:
         # In a worker process nothing else shows MkDocs' warnings.
@@ -515,28 +517,26 @@ def build_config(
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
         handler.setLevel(logging.WARNING)
         mkdocs_log.addHandler(handler)
-    previous = os.environ.get("PLAYBOOK_DRAFTS")
-    os.environ["PLAYBOOK_DRAFTS"] = "1" if drafts else "0"
     try:
         overrides: dict[str, Any] = {} if directory_urls else {"use_directory_urls": False}
         cfg = load_config(
             config_file=str(config_file), site_dir=str(site_dir), strict=strict, **overrides
         )
+        _hand_over(cfg, Request(drafts=drafts, preloaded=preloaded))
         cfg.plugins.on_startup(command="build", dirty=False)
-        if preloaded is not None:
-            _PRELOADED[Path(str(preloaded[0].root)).resolve()] = preloaded
         try:
             build(cfg)
         finally:
-            _PRELOADED.clear()
             cfg.plugins.on_shutdown()
     except (exceptions.Abort, exceptions.ConfigurationError) as exc:
         raise BuildFailed(str(exc)) from exc
-    finally:
-        if previous is None:
-            os.environ.pop("PLAYBOOK_DRAFTS", None)
-        else:
-            os.environ["PLAYBOOK_DRAFTS"] = previous
+
+
+def _hand_over(cfg: MkDocsConfig, request: Request) -> None:
+    """Give the edition's plugin instance what the command line decided."""
+    plugin = cfg.plugins.get("playbook")
+    if isinstance(plugin, PlaybookPlugin):
+        plugin.request = request
 
 
 class _NoDirtyBuildWarning(logging.Filter):
@@ -558,24 +558,68 @@ def serve_config(
     port: int = 8000,
     drafts: bool = False,
     check_first: bool = False,
-    **kwargs: Any,
 ) -> None:
-    """Live preview of one config file. ``check_first`` raises :class:`StartupProblems`
-    when the content has errors as the first build starts."""
-    from mkdocs.commands.serve import serve
+    """Live preview of one config file, as ``mkdocs serve`` does it (dirty rebuilds,
+    live reload), with the plugin told what the command line decided. ``check_first``
+    raises :class:`StartupProblems` when the content has errors as the first build
+    starts."""
+    from mkdocs.livereload import LiveReloadServer
 
-    if drafts:
-        os.environ["PLAYBOOK_DRAFTS"] = "1"
     logging.getLogger("mkdocs.commands.build").addFilter(_QUIET_DIRTY)
-    _CHECK_FIRST_BUILD["pending"] = check_first
-    try:
-        # Dirty rebuilds redo only the pages whose Markdown changed (see _GeneratedPage).
-        serve(
-            config_file=str(config_file),
-            dev_addr=f"{host}:{port}",
-            livereload=True,
-            build_type="dirty",
-            **kwargs,
+    site_dir = tempfile.mkdtemp(prefix="playbook-preview-")
+    request = Request(drafts=drafts, check_first=check_first)
+
+    def get_config() -> MkDocsConfig:
+        cfg = load_config(
+            config_file=str(config_file), site_dir=site_dir, dev_addr=f"{host}:{port}"
         )
+        _hand_over(cfg, request)
+        return cfg
+
+    config = get_config()
+    # Dirty rebuilds redo only the pages whose Markdown changed (see _GeneratedPage).
+    config.plugins.on_startup(command="serve", dirty=True)
+    mount_path = urlsplit(config.site_url or "/").path
+    host_part = f"[{host}]" if ":" in host else host
+    config.site_url = serve_url = f"http://{host_part}:{port}{mount_path}"
+
+    def builder(cfg: MkDocsConfig | None = None) -> None:
+        log.info("Building documentation...")
+        if cfg is None:
+            cfg = get_config()
+            cfg.site_url = serve_url
+        build(cfg, serve_url=serve_url, dirty=True)
+
+    # The content folders are polled more often than MkDocs' 0.5 s, so an edit shows
+    # sooner (about 1,500 stat calls per poll on a large project).
+    server = LiveReloadServer(
+        builder=builder,
+        host=host,
+        port=port,
+        root=site_dir,
+        mount_path=mount_path,
+        polling_interval=CONTENT_POLL_SECONDS,
+    )
+
+    def error_page(code: int) -> bytes | None:
+        page = Path(site_dir) / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+    server.error_handler = error_page
+    try:
+        builder(config)
+        server.watch(config.docs_dir)
+        if config.config_file_path:
+            server.watch(config.config_file_path)
+        server = config.plugins.on_serve(server, config=config, builder=builder)
+        for item in config.watch:
+            server.watch(item)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            server.shutdown()
     finally:
-        _CHECK_FIRST_BUILD["pending"] = False
+        config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
