@@ -29,6 +29,13 @@ class Project:
         known = ", ".join(e.id for e in self.editions)
         raise KeyError(f"no edition '{edition_id}'; the editions are: {known}")
 
+    def content_for(self, edition: Edition) -> Content:
+        """The content an edition is assembled from: the project's, plus the edition's
+        overlay items when it has an overlay (loaded here, before any rendering)."""
+        from playbook_builder.overlays import with_overlay
+
+        return with_overlay(self.content, edition)
+
 
 def find_root(start: Path) -> Path:
     """The nearest folder at or above ``start`` holding ``mkdocs.yml``."""

@@ -62,7 +62,9 @@ def _translate_all(root: Path, *, reviewed: bool) -> None:
 def _notice_pages(root: Path) -> set[str]:
     project = open_project(root)
     try:
-        rendered = render_edition(project.content, project.edition("jobseekers-es"))
+        rendered = render_edition(
+            project.content_for(project.edition("jobseekers-es")), project.edition("jobseekers-es")
+        )
     finally:
         use_translator(None)
     return {path for path, page in rendered.pages.items() if NOTICE in page.markdown}

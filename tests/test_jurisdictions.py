@@ -193,7 +193,9 @@ def test_state_pages_show_values_in_force_dates_sources_and_help(
     # 2025-12-15: the 2025 rate is in force and the 2026 one is ahead.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1765800000")
     project = open_project(MINI)
-    rendered = render_edition(project.content, project.edition("jobseekers"))
+    rendered = render_edition(
+        project.content_for(project.edition("jobseekers")), project.edition("jobseekers")
+    )
     index = rendered.pages["state-by-state/index.md"].markdown
     assert "- [Colorado](co.md)" in index and "- [Texas](tx.md)" in index
     assert "highest one that covers your job" in index
@@ -213,12 +215,16 @@ def test_state_pages_show_values_in_force_dates_sources_and_help(
     assert texas.count("We could not check") == 1
     assert {"State by state": "state-by-state/index.md"} in rendered.nav
     for other in ("employers", "agencies"):
-        pages = render_edition(project.content, project.edition(other)).pages
+        pages = render_edition(
+            project.content_for(project.edition(other)), project.edition(other)
+        ).pages
         assert not [p for p in pages if p.startswith("state-by-state/")]
     # On the day of the change the page shows the new rate, "since" its date.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
     page = (
-        render_edition(project.content, project.edition("jobseekers"))
+        render_edition(
+            project.content_for(project.edition("jobseekers")), project.edition("jobseekers")
+        )
         .pages["state-by-state/co.md"]
         .markdown
     )
@@ -229,7 +235,9 @@ def test_state_pages_show_values_in_force_dates_sources_and_help(
 def test_jurisdiction_data_for_scripts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1765800000")  # 2025-12-15
     project = open_project(MINI)
-    rendered = render_edition(project.content, project.edition("jobseekers"))
+    rendered = render_edition(
+        project.content_for(project.edition("jobseekers")), project.edition("jobseekers")
+    )
     data = json.loads(rendered.files["data/jurisdictions.json"])
     assert data["format"] == 2 and data["built"] == "2025-12-15"
     assert list(data["jurisdictions"]) == ["US", "CO", "TX"]
@@ -253,8 +261,12 @@ def test_jurisdiction_data_for_scripts(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_pinned_edition_shows_one_state_and_overlay_replaces_only_there() -> None:
     project = open_project(MINI)
-    co = render_edition(project.content, project.edition("jobseekers-co"))
-    base = render_edition(project.content, project.edition("jobseekers"))
+    co = render_edition(
+        project.content_for(project.edition("jobseekers-co")), project.edition("jobseekers-co")
+    )
+    base = render_edition(
+        project.content_for(project.edition("jobseekers")), project.edition("jobseekers")
+    )
     state = co.pages["state-by-state/index.md"]
     assert state.title == "Your legal floors in Colorado"
     assert "Colorado" in state.markdown and "Texas" not in state.markdown

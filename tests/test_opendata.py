@@ -76,7 +76,9 @@ def test_package_validates_and_holds_what_the_edition_shows(
 ) -> None:
     root = PROJECTS[project_name]
     project = open_project(root)
-    rendered = render_edition(project.content, project.edition(edition_id), drafts=drafts)
+    rendered = render_edition(
+        project.content_for(project.edition(edition_id)), project.edition(edition_id), drafts=drafts
+    )
     package_path = write_package(rendered.files, tmp_path)
 
     report = frictionless.validate(str(package_path))
@@ -121,16 +123,18 @@ def test_package_validates_and_holds_what_the_edition_shows(
 def test_drafts_are_data_only_in_draft_builds() -> None:
     project = open_project(MINI)
     employers = project.edition("employers")
-    published = render_edition(project.content, employers).files
+    published = render_edition(project.content_for(employers), employers).files
     assert all(b"draft-practice" not in data for data in published.values())
-    with_drafts = render_edition(project.content, employers, drafts=True).files
+    with_drafts = render_edition(project.content_for(employers), employers, drafts=True).files
     rows = json.loads(with_drafts["data/practices.json"])
     assert {r["id"]: r["status"] for r in rows}["draft-practice"] == "draft"
 
 
 def test_links_and_ids_outside_the_edition_are_left_out() -> None:
     project = open_project(MINI)
-    files = render_edition(project.content, project.edition("employers")).files
+    files = render_edition(
+        project.content_for(project.edition("employers")), project.edition("employers")
+    ).files
     practice = json.loads(files["data/practices.json"])[0]
     # regular-pay-review names an agency-only case study (in a ref link and in
     # case_studies) and an agency-only metric.
@@ -140,7 +144,9 @@ def test_links_and_ids_outside_the_edition_are_left_out() -> None:
     )
     assert practice["case_studies"] == ["acme-clinic"]
     assert practice["metrics"] == []
-    agencies = render_edition(project.content, project.edition("agencies")).files
+    agencies = render_edition(
+        project.content_for(project.edition("agencies")), project.edition("agencies")
+    ).files
     practice = json.loads(agencies["data/practices.json"])[0]
     assert practice["case_studies"] == ["acme-clinic", "county-board"]
     assert practice["metrics"] == ["union-membership-rate"]
@@ -149,7 +155,9 @@ def test_links_and_ids_outside_the_edition_are_left_out() -> None:
 
 def test_case_study_results_are_nested_in_json_and_a_table_in_csv() -> None:
     project = open_project(MINI)
-    files = render_edition(project.content, project.edition("agencies")).files
+    files = render_edition(
+        project.content_for(project.edition("agencies")), project.edition("agencies")
+    ).files
     case = next(c for c in json.loads(files["data/case-studies.json"]) if c["id"] == "county-board")
     assert case["results"] == [
         {
@@ -173,7 +181,7 @@ def test_case_study_results_are_nested_in_json_and_a_table_in_csv() -> None:
 def test_output_is_deterministic() -> None:
     project = open_project(REPO)
     agencies = project.edition("agencies")
-    first = render_edition(project.content, agencies).files
+    first = render_edition(project.content_for(agencies), agencies).files
     again = render_edition(open_project(REPO).content, agencies).files
     assert first == again
     ids = [m["id"] for m in json.loads(first["data/metrics.json"])]

@@ -83,7 +83,9 @@ def test_the_skip_link_lands_on_the_checklist_only_on_checklist_pages() -> None:
 
 def test_crosswalk_is_a_labelled_focusable_region() -> None:
     project = open_project(MINI)
-    pages = render_edition(project.content, project.edition("agencies")).pages
+    pages = render_edition(
+        project.content_for(project.edition("agencies")), project.edition("agencies")
+    ).pages
     crosswalk = pages["frameworks/index.md"].markdown
     assert (
         '<div class="pb-table-scroll" role="region" tabindex="0" aria-label="Crosswalk table'
@@ -101,7 +103,9 @@ def test_edit_links_are_an_edition_option(mini: Path) -> None:
     text = config.read_text(encoding="utf-8")
     assert "edit_links" not in text
     project = open_project(mini)
-    before = render_edition(project.content, project.edition("jobseekers")).pages
+    before = render_edition(
+        project.content_for(project.edition("jobseekers")), project.edition("jobseekers")
+    ).pages
     assert any("[Edit this page]" in p.markdown for p in before.values())
     config.write_text(
         text.replace(
@@ -110,7 +114,9 @@ def test_edit_links_are_an_edition_option(mini: Path) -> None:
         encoding="utf-8",
     )
     project = open_project(mini)
-    after = render_edition(project.content, project.edition("jobseekers")).pages
+    after = render_edition(
+        project.content_for(project.edition("jobseekers")), project.edition("jobseekers")
+    ).pages
     assert not any("[Edit this page]" in p.markdown for p in after.values())
     # The option is one MkDocs accepts (a strict build fails on an unknown option).
     build_config(config, mini / "site-check", strict=True)
@@ -119,7 +125,9 @@ def test_edit_links_are_an_edition_option(mini: Path) -> None:
 
 def test_each_home_page_points_to_the_other_guides() -> None:
     project = open_project(MINI)
-    home = render_edition(project.content, project.edition("employers")).pages["index.md"]
+    home = render_edition(
+        project.content_for(project.edition("employers")), project.edition("employers")
+    ).pages["index.md"]
     assert "## Other guides" in home.markdown
     assert "[see all the guides](../)" in home.markdown
     for other in ("jobseekers", "agencies", "jobseekers-co"):

@@ -23,7 +23,9 @@ def test_golden_markdown(
     # The legal facts show the values in force on the build day: fix the day.
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796515200")  # 2026-12-06
     project = open_project(MINI)
-    rendered = render_edition(project.content, project.edition(edition_id))
+    rendered = render_edition(
+        project.content_for(project.edition(edition_id)), project.edition(edition_id)
+    )
     listing = "".join(
         f"{path}\t{page.title}\t{page.source}\n" for path, page in sorted(rendered.pages.items())
     )
@@ -69,7 +71,9 @@ def test_every_template_is_exercised() -> None:
 
 def test_links_to_items_outside_the_edition_become_text() -> None:
     project = open_project(MINI)
-    jobseekers = render_edition(project.content, project.edition("jobseekers"))
+    jobseekers = render_edition(
+        project.content_for(project.edition("jobseekers")), project.edition("jobseekers")
+    )
     page = jobseekers.pages["guides/rights.md"].markdown
     assert "Read about the county board and\n[pay](../clusters/pay-equity.md)." in page
     assert "county-board" not in "".join(p.markdown for p in jobseekers.pages.values())
@@ -78,8 +82,11 @@ def test_links_to_items_outside_the_edition_become_text() -> None:
 def test_drafts_are_marked_and_only_shown_on_request() -> None:
     project = open_project(MINI)
     employers = project.edition("employers")
-    assert "practices/draft-practice.md" not in render_edition(project.content, employers).pages
-    with_drafts = render_edition(project.content, employers, drafts=True)
+    assert (
+        "practices/draft-practice.md"
+        not in render_edition(project.content_for(employers), employers).pages
+    )
+    with_drafts = render_edition(project.content_for(employers), employers, drafts=True)
     page = with_drafts.pages["practices/draft-practice.md"].markdown
     assert '!!! warning "Draft"' in page
 
@@ -88,7 +95,9 @@ def test_content_text_is_never_run_as_a_template(mini: Path) -> None:
     rights = mini / "content/pages/rights.md"
     rights.write_text(rights.read_text() + "\nUse {{ edition.id }} and {% raw %} as typed.\n")
     project = open_project(mini)
-    page = render_edition(project.content, project.edition("jobseekers")).pages["guides/rights.md"]
+    page = render_edition(
+        project.content_for(project.edition("jobseekers")), project.edition("jobseekers")
+    ).pages["guides/rights.md"]
     assert "Use {{ edition.id }} and {% raw %} as typed." in page.markdown
 
 
@@ -111,7 +120,9 @@ def _add_cost_range(mini: Path, source: int) -> None:
 def test_practice_shows_a_sourced_cost_range(mini: Path) -> None:
     _add_cost_range(mini, source=1)
     project = open_project(mini)
-    pages = render_edition(project.content, project.edition("employers")).pages
+    pages = render_edition(
+        project.content_for(project.edition("employers")), project.edition("employers")
+    ).pages
     page = pages["practices/regular-pay-review.md"].markdown
     assert "## What it costs\n\nStaff time; public wage data is free." in page
     assert "- **Small employer:** 4 to 8 staff hours a year" in page
@@ -136,7 +147,9 @@ def test_case_study_without_results_says_none_were_published(mini: Path) -> None
     start, end = text.index("results:"), text.index("sources:")
     case.write_text(text[:start] + "results: []\n" + text[end:])
     project = open_project(mini)
-    pages = render_edition(project.content, project.edition("agencies")).pages
+    pages = render_edition(
+        project.content_for(project.edition("agencies")), project.edition("agencies")
+    ).pages
     page = pages["case-studies/county-board.md"].markdown
     assert "## Results\n\nNo results have been published for this example." in page
     illustrative = pages["case-studies/acme-clinic.md"].markdown
@@ -157,7 +170,9 @@ def test_golden_markdown_of_a_translation(
     (mini / "mkdocs.jobseekers-es.yml").write_text(ES_EDITION, encoding="utf-8")
     shutil.copytree(MINI.parent / "mini-es", mini / "locale")
     project = open_project(mini)
-    rendered = render_edition(project.content, project.edition("jobseekers-es"))
+    rendered = render_edition(
+        project.content_for(project.edition("jobseekers-es")), project.edition("jobseekers-es")
+    )
     listing = "".join(
         f"{path}\t{page.title}\t{page.source}\n" for path, page in sorted(rendered.pages.items())
     )

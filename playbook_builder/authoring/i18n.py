@@ -494,7 +494,7 @@ def translation_problems(project: Project) -> list[Problem]:
     for edition in project.editions:
         if edition.language == "en":
             continue
-        rendered = render_edition(project.content, edition)
+        rendered = render_edition(project.content_for(edition), edition)
         for miss in rendered.untranslated:
             where = f"{miss.context}" if miss.context else ""
             short = " ".join(miss.english.split())

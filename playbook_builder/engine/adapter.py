@@ -45,7 +45,7 @@ from playbook_builder.editions import (
     edition_from_config,
 )
 from playbook_builder.engine.render_cache import ConversionCache, cache_path
-from playbook_builder.overlays import load_overlay
+from playbook_builder.overlays import load_overlay, with_overlay
 from playbook_builder.render.edition import render_edition
 from playbook_builder.render.environment import bytecode_cache
 from playbook_builder.render.minify import minify_js, published_asset
@@ -256,7 +256,8 @@ class PlaybookPlugin(BasePlugin):  # type: ignore[type-arg]  # its config class 
         else:
             for problem in problems:
                 log.warning(problem.format())
-            self.rendered = render_edition(content, edition, drafts=drafts)
+            # Loaded before rendering: the edition's overlay items join the content here.
+            self.rendered = render_edition(with_overlay(content, edition), edition, drafts=drafts)
             config.nav = self.rendered.nav
             toc = config.mdx_configs.get("toc")
             if self.rendered.permalink_title and isinstance(toc, dict):

@@ -72,7 +72,7 @@ def write_bytes_if_changed(path: Path, data: bytes) -> bool:
 def export_edition(project: Project, edition: Edition, out: Path, *, drafts: bool = False) -> Path:
     """Write ``out/docs/**.md``, the open data (``out/docs/data/``), assets and
     ``out/mkdocs.yml``; return the config path."""
-    rendered = render_edition(project.content, edition, drafts=drafts)
+    rendered = render_edition(project.content_for(edition), edition, drafts=drafts)
     docs = out / "docs"
     wanted = set()
     for page in rendered.pages.values():

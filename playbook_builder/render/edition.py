@@ -26,10 +26,11 @@ from playbook_builder.select import select_for_edition
 
 
 def render_edition(content: Content, edition: Edition, *, drafts: bool = False) -> RenderedEdition:
-    """Every page of one edition as Markdown, and its navigation."""
-    from playbook_builder.overlays import with_overlay
+    """Every page of one edition as Markdown, and its navigation.
 
-    shown = select_for_edition(with_overlay(content, edition), edition, drafts=drafts)
+    ``content`` is the edition's content, loaded before rendering: the project's, with the
+    edition's overlay merged in when it has one (``Project.content_for``)."""
+    shown = select_for_edition(content, edition, drafts=drafts)
     out = RenderedEdition(edition=edition)
     out.files = data_files(shown, edition, page_path)
     # A translation shows the same items (ids, scores) with their text from locale/.
