@@ -86,8 +86,9 @@ def test_compare_with_workers_reads_files_on_the_device(page: Page, base: str, a
     requests.clear()
     message = choose_pulse_files(page, files)
     assert message == (
-        "Read 8 files: 7 used, 1 not used (listed below). 3 answers in the files were left out"
-        " because the survey has no such question or the answer is not one of its choices."
+        "Read 8 files. 7 files are used. 1 file is not used (listed below). 3 answers in the"
+        " files were left out because the survey has no such question or the answer is not one"
+        " of its choices."
     )
 
     # Python reads the same files and computes the numbers the page shows.
@@ -247,7 +248,8 @@ def test_worker_files_count_once_and_crafted_ones_are_listed(page: Page, base: s
     message = choose_pulse_files(page, [files[0], *copies, crafted, deep])
     assert (
         message
-        == "Read 7 files: 1 used, 2 not used (listed below), 4 duplicates ignored (the same files as ones already read)."
+        == "Read 7 files. 1 file is used. 2 files are not used (listed below). 4 files are the"
+        " same as ones already read, so they are ignored."
     )
     assert page.locator(".pb-pair-rejected ul:not(.pb-pair-duplicates) li").all_inner_texts() == [
         "“crafted.json”: This file is in a format this page cannot read (format “{…}”).",
@@ -261,7 +263,7 @@ def test_worker_files_count_once_and_crafted_ones_are_listed(page: Page, base: s
     assert all("fewer than 5 responses" in row for row in rows)
     # Five different files: the averages show.
     message = choose_pulse_files(page, files)
-    assert message.startswith("Read 5 files: 5 used.")
+    assert message.startswith("Read 5 files. 5 files are used.")
     assert page.locator(".pb-pair-duplicates").count() == 0
     voice = page.locator(".pb-pair table tbody tr").first.inner_text().split("\t")
     assert voice[4] == "5" and voice[3] != "fewer than 5 responses"

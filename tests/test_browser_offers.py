@@ -260,7 +260,7 @@ def test_offers_compared_on_the_numbers_with_formulas_and_no_verdict(page: Page,
     page.get_by_role("button", name="Clear my answers").click()
     page.get_by_role("button", name="Yes, clear them").click()
     assert page.locator(".pb-weigh-card").count() == 1
-    assert "Restored 3 answers for 3 offers" in restore(page, data)
+    assert "Restored 3 answers from “answers.json”. The file holds 3 offers." in restore(page, data)
     assert page.locator(".pb-weigh-card").nth(0).inner_text() == cafe
     # The CSV holds the numbers too: one row each, one column per offer.
     fill_numbers(page, {"Start date": "2027-01-04"})  # the offer answered now: Night shift

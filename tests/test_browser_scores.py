@@ -424,7 +424,7 @@ def test_hostile_restore_files_are_inert_or_rejected(page: Page, base: str) -> N
     }
     message = restore(page, json.dumps(hostile), name="<b onmouseover=alert(1)>x</b>.json")
     assert message == (
-        "Restored 2 answers for 2 offers from “<b onmouseover=alert(1)>x</b>.json”."
+        "Restored 2 answers from “<b onmouseover=alert(1)>x</b>.json”. The file holds 2 offers."
         " 2 answers were left out because this checklist has no such question."
         " 1 answer was left out because the answer is not one of the choices."
     )
@@ -543,7 +543,7 @@ def test_crafted_and_foreign_files_always_end_in_a_message(page: Page, base: str
     }
     message = restore(page, json.dumps(crafted), name="crafted.json")
     assert message == (
-        "Could not restore from “crafted.json”: this file is in a format this page cannot"
+        "Could not restore from “crafted.json”. This file is in a format this page cannot"
         " read (format “{…}”). Nothing was changed."
     )
     for content, expected in [
@@ -554,7 +554,7 @@ def test_crafted_and_foreign_files_always_end_in_a_message(page: Page, base: str
         ("[" * 100_000, "nested more than 32 levels deep"),
         (
             json.dumps({**crafted, "format": 1}).encode("utf-16"),
-            "this file is not UTF-8 text",
+            "This file is not UTF-8 text",
         ),
     ]:
         message = restore(page, content, name="x.json")

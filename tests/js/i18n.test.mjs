@@ -16,7 +16,15 @@ test("English plurals: one and other", () => {
   assert.equal(i18n.t("pair.reading", { count: 0 }), "Reading 0 files\u2026");
   assert.equal(i18n.t("restore.ignoredItems", { count: 1 }).startsWith("1 answer was left out"), true);
   assert.equal(i18n.t("restore.ignoredItems", { count: 2 }).startsWith("2 answers were left out"), true);
-  assert.equal(i18n.t("pair.duplicates", { count: 2 }), ", 2 duplicates ignored (the same files as ones already read)");
+  assert.equal(i18n.t("pair.duplicates", { count: 2 }), "2 files are the same as ones already read, so they are ignored.");
+});
+
+test("numbers follow the table's locale, at most two decimals and no grouping", () => {
+  assert.equal(new I18n({ n: "%{x}" }, "en").t("n", { x: 1234.567 }), "1234.57");
+  // Spanish in the United States writes a decimal point, as the pages' number fields read.
+  assert.equal(new I18n({ n: "%{x}" }, "es").t("n", { x: 73.25 }), "73.25");
+  // A locale with a decimal comma gets one.
+  assert.equal(new I18n({ n: "%{x}" }, "fr-FR").t("n", { x: 73.25 }), "73,25");
 });
 
 test("a translation's plural categories come from its language", () => {

@@ -96,13 +96,9 @@ export function refusal(t, error) {
   return t("read.unreadable");
 }
 
-function lowerFirst(text) {
-  return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
 function restoreFile(cl, file) {
   const fail = (text) => {
-    cl.say(cl.t("restore.failed", { file: quoted(file.name), reason: lowerFirst(text) }), true);
+    cl.say(cl.t("restore.failed", { file: quoted(file.name), reason: text }), true);
   };
   const limit = cl.def.limits.file_bytes;
   if (file.size > limit) {
@@ -125,14 +121,14 @@ function restored(cl, file, result) {
   persist(cl);
   cl.render(false);
   const kept = result.sets.reduce((sum, set) => sum + Object.keys(set.answers).length, 0);
-  let note = t("restore.done", { count: kept });
-  if (cl.isOffer) note += t("restore.forOffers", { count: result.sets.length });
-  note += t("restore.from", { file: quoted(file.name) });
+  // Whole sentences, each from the string table, one after another.
+  const sentences = [t("restore.done", { count: kept, file: quoted(file.name) })];
+  if (cl.isOffer) sentences.push(t("restore.offers", { count: result.sets.length }));
   if (result.version !== cl.def.version) {
-    note += " " + t("restore.version", { from: result.version, to: cl.def.version });
+    sentences.push(t("restore.version", { from: result.version, to: cl.def.version }));
   }
-  if (result.ignoredItems) note += " " + t("restore.ignoredItems", { count: result.ignoredItems });
-  if (result.ignoredValues) note += " " + t("restore.ignoredValues", { count: result.ignoredValues });
-  if (result.ignoredDetails) note += " " + t("restore.ignoredDetails", { count: result.ignoredDetails });
-  cl.say(note);
+  if (result.ignoredItems) sentences.push(t("restore.ignoredItems", { count: result.ignoredItems }));
+  if (result.ignoredValues) sentences.push(t("restore.ignoredValues", { count: result.ignoredValues }));
+  if (result.ignoredDetails) sentences.push(t("restore.ignoredDetails", { count: result.ignoredDetails }));
+  cl.say(sentences.join(" "));
 }

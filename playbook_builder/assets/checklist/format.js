@@ -1,9 +1,31 @@
 /* Formatting numbers, dates and CSV. Pure: no DOM. */
 
-/** A score or weight as the page shows it: at most two decimals, "" when missing. */
-export function number(value) {
+const NUMBER_FORMATS = new Map();
+
+/** The page's locale for numbers: its language in the United States (usLocale). */
+function pageLocale() {
+  const lang = typeof document !== "undefined" && document.documentElement ? document.documentElement.lang : "";
+  return usLocale(lang || "en");
+}
+
+/**
+ * A score or weight as the page shows it: at most two decimals, no grouping, in the
+ * page's locale (Intl.NumberFormat); "" when missing.
+ */
+export function number(value, locale) {
   if (value === null || value === undefined) return "";
-  return String(Math.round(value * 100) / 100);
+  const key = locale || pageLocale();
+  let format = NUMBER_FORMATS.get(key);
+  if (!format) {
+    try {
+      const formatter = new Intl.NumberFormat(key, { maximumFractionDigits: 2, useGrouping: false });
+      format = (n) => formatter.format(n);
+    } catch (error) {
+      format = (n) => String(Math.round(n * 100) / 100);
+    }
+    NUMBER_FORMATS.set(key, format);
+  }
+  return format(Math.round(value * 100) / 100);
 }
 
 /** A gap with its sign: "+3.5", "-2". */

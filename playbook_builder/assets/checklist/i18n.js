@@ -5,6 +5,8 @@
  * also carry one as JSON in <template class="pb-strings"> (read by pageStrings in dom.js).
  */
 
+import { number, usLocale } from "./format.js";
+
 export class I18n {
   /** `table` wins; a key it lacks comes from `fallback` (the English table, say). */
   constructor(table, locale, fallback) {
@@ -39,8 +41,9 @@ export class I18n {
     });
   }
 
-  /** Numbers as the checklist shows them: at most two decimals, no grouping. */
+  /** Numbers as the checklist shows them: at most two decimals, no grouping, in the
+   * table's locale (its language in the United States, as format.js usLocale). */
   number(value) {
-    return String(Math.round(value * 100) / 100);
+    return number(value, usLocale(this.locale));
   }
 }

@@ -122,13 +122,13 @@ export class Pair {
   summary() {
     const t = this.t;
     const o = this.outcome;
-    let note = t("pair.read", { count: o.files }) + t("pair.used", { count: o.accepted.length });
-    if (o.rejected.length) note += t("pair.notUsed", { count: o.rejected.length });
-    if (o.duplicates.length) note += t("pair.duplicates", { count: o.duplicates.length });
-    note += ".";
+    // Whole sentences, each from the string table, one after another.
+    const sentences = [t("pair.read", { count: o.files }), t("pair.used", { count: o.accepted.length })];
+    if (o.rejected.length) sentences.push(t("pair.notUsed", { count: o.rejected.length }));
+    if (o.duplicates.length) sentences.push(t("pair.duplicates", { count: o.duplicates.length }));
     const leftOut = o.leftOut.items + o.leftOut.values;
-    if (leftOut) note += t("pair.leftOut", { count: leftOut });
-    return note;
+    if (leftOut) sentences.push(t("pair.leftOut", { count: leftOut }));
+    return sentences.join(" ");
   }
 
   result() {
