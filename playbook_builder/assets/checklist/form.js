@@ -49,8 +49,42 @@ export class Checklist {
     // Self-assessment: the employer's size and industry for the benchmarks (peers.js),
     // kept with the answers; the parts that show benchmarks and an earlier assessment.
     this.peer = { workers: null, industry: null };
-    this.peers = null;
-    this.earlier = null;
+    this.peers = null; // peers.js (a Peers part)
+    this.earlier = null; // earlier.js (an Earlier part)
+
+    // Every other field of the page, declared here so the whole shape reads in one
+    // place; each is set when its part is built, by the module named.
+    this.radios = null; // item id -> its radio buttons (watchRadios, below)
+    this.message = null; // the status line (build, below)
+    this.error = null; // the error line (build, below)
+    this.progress = null; // the progress bar (buildProgress, below)
+    this.results = null; // the results section (build, below)
+    this.view = null; // results.js: the results area's parts (overall, chart, plan...)
+    this.quick = null; // quick.js: the quick-check view (offer checklists)
+    this.smallBox = null; // plan.js: "A small employer"
+    this.fileInput = null; // files.js: the restore file input
+    this.confirmBox = null; // files.js: where "Clear my answers" asks to confirm
+    this.rememberBox = null; // storage.js: "Remember my answers on this device"
+    this.rememberHint = null; // storage.js: where the answers are kept, in words
+    this.keepNoticeShown = false; // keep-notice.js: the once-only notice was shown
+    this.offerList = null; // offers.js: the offers to pick from
+    this.addOffer = null; // offers.js
+    this.removeOffer = null; // offers.js
+    this.offerLimit = null; // offers.js: "up to 3 offers"
+    this.nameInput = null; // offers.js: the offer's name
+    this.detailsBox = null; // offer-details.js: the offer's numbers, folded
+    this.detailsSummary = null; // offer-details.js
+    this.detailGrid = null; // offer-details.js: built when first opened
+    this.detailInputs = null; // offer-details.js: detail key -> its input
+    this.everyOpen = false; // offer-summary.js: "every question" left open
+    this.moneyFormat = null; // offer-weigh.js: dollars in the page's locale
+    this.stateSelect = null; // states.js: "Your state"
+    this.stateStatus = null; // states.js: loading or failed, in words
+    this.placeBox = null; // states.js: the city or area choice
+    this.placeSelect = null; // states.js
+    this.stateSource = null; // states.js: the states' data files (StateData)
+    this.stateData = null; // states.js: the list of states, once loaded
+    this.stateFormat = null; // states.js: money and dates for the floors
   }
 
   emptySet(index) {
