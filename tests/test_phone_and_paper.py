@@ -288,6 +288,10 @@ def test_focus_is_always_seen_and_the_checklist_is_near(
             " const r = f && f.getBoundingClientRect(); return r && r.top < innerHeight; }"
         )
         tab.keyboard.press("Tab")
+        # Under load the key's focus move can land after the next read: wait for it.
+        tab.wait_for_function(
+            "() => !!document.activeElement.closest('#pb-checklist')", timeout=10_000
+        )
         assert tab.evaluate(FOCUS)["inForm"]
         if width < 500:
             # The drawer, once opened, is there for the keyboard.
