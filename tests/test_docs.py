@@ -12,7 +12,7 @@ DOCS = [
     REPO / "CONTRIBUTING.md",
     REPO / "DEVELOPERS.md",
     REPO / "ANSWERS_FORMAT.md",
-    REPO / "PERFORMANCE.md",
+    REPO / "benchmarks/RESULTS.md",
     *sorted((REPO / "handbook").glob("*.md")),
 ]
 LINK = re.compile(r"\[[^\]]+\]\(([^)\s]+)\)")
