@@ -76,9 +76,11 @@
   }
 
   function showSavedCopy(fromWorker) {
+    // Online (the usual case) there is nothing to say: return before touching the page.
+    if (!window.caches || (navigator.onLine && fromWorker !== true)) { return; }
     var note = document.querySelector("[data-pb-offline]");
     var root = guideRoot();
-    if (!note || !root || !window.caches || (navigator.onLine && fromWorker !== true)) { return; }
+    if (!note || !root) { return; }
     caches.match(new URL("__saved__.json", root).href).then(function (response) {
       return response ? response.json() : null;
     }).then(function (about) {

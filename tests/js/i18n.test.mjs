@@ -23,6 +23,11 @@ test("numbers follow the table's locale, at most two decimals and no grouping", 
   assert.equal(new I18n({ n: "%{x}" }, "en").t("n", { x: 1234.567 }), "1234.57");
   // Spanish in the United States writes a decimal point, as the pages' number fields read.
   assert.equal(new I18n({ n: "%{x}" }, "es").t("n", { x: 73.25 }), "73.25");
+  // The fast path for the guides' own locales gives what Intl gives.
+  for (const locale of ["en-US", "es-US"]) {
+    const intl = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, useGrouping: false });
+    for (const x of [0, 7.5, 73.25, 100, 1234.56, 0.1]) assert.equal(String(x), intl.format(x), locale);
+  }
   // A locale with a decimal comma gets one.
   assert.equal(new I18n({ n: "%{x}" }, "fr-FR").t("n", { x: 73.25 }), "73,25");
 });

@@ -1,6 +1,9 @@
 /* Formatting numbers, dates and CSV. Pure: no DOM. */
 
 const NUMBER_FORMATS = new Map();
+// Locales whose numbers, with at most two decimals and no grouping, read exactly as
+// String(n): a decimal point, ASCII digits (checked by tests/js/i18n.test.mjs).
+const POINT_LOCALES = new Set(["en-US", "es-US"]);
 
 /** The page's locale for numbers: its language in the United States (usLocale). */
 function pageLocale() {
@@ -15,6 +18,10 @@ function pageLocale() {
 export function number(value, locale) {
   if (value === null || value === undefined) return "";
   const key = locale || pageLocale();
+  const rounded = Math.round(value * 100) / 100;
+  // The guides' own locales write "73.25" as JavaScript does; making an Intl formatter
+  // costs tens of milliseconds on a slow phone, so only other locales pay for one.
+  if (POINT_LOCALES.has(key)) return String(rounded);
   let format = NUMBER_FORMATS.get(key);
   if (!format) {
     try {
@@ -25,7 +32,7 @@ export function number(value, locale) {
     }
     NUMBER_FORMATS.set(key, format);
   }
-  return format(Math.round(value * 100) / 100);
+  return format(rounded);
 }
 
 /** A gap with its sign: "+3.5", "-2". */
