@@ -178,3 +178,24 @@ def axe() -> Any:
     from axe_playwright_python.sync_playwright import Axe
 
     return Axe()
+
+
+@pytest.fixture
+def without_validation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As if hostile text slipped past validation: only the net under it is left."""
+    from playbook_builder.content import load as content_module
+    from playbook_builder.content import models
+
+    monkeypatch.setattr(models, "first_problem", lambda text: None)
+    monkeypatch.setattr(content_module, "unsafe_spans", lambda text: iter(()))
+    content_module._PARSE_CACHE.clear()
+    content_module._ITEM_CACHE.clear()
+    content_module._DISK_LOADED.clear()
+
+
+@pytest.fixture
+def phone_context(browser: Any) -> Iterator[Any]:
+    """A context at a phone's width (360 px); use it as ``context`` for the ``page`` fixture."""
+    ctx = browser.new_context(viewport={"width": 360, "height": 800}, accept_downloads=True)
+    yield ctx
+    ctx.close()

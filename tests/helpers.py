@@ -12,18 +12,30 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pytest
+
 from playbook_builder.checklists.scoring import checklist_definition
 from playbook_builder.project import open_project
 from playbook_builder.render.pages import Linker, page_path
 from playbook_builder.select import select_for_edition
 
-from .conftest import MINI
+from .conftest import CHROMIUM, MINI
 
 if TYPE_CHECKING:  # the browser's types, for annotations only
     from axe_playwright_python.sync_playwright import Axe
     from playwright.sync_api import Page
 
 IN_CI = os.environ.get("CI") == "true"
+
+# The marks of a module of browser tests: skipped on a workstation without Debian's
+# chromium, a failure in CI (CI=true).
+BROWSER_MARKS = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists() and not IN_CI,
+        reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)",
+    ),
+]
 
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 

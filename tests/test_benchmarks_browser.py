@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +15,8 @@ PATH = "employers/checklists/employer-self-assessment/"
 
 
 @pytest.fixture
-def page(browser: Any, tmp_path: Path) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 360, "height": 800}, accept_downloads=True)
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(str(error)))
-    yield tab
-    context.close()
-    assert errors == [], f"script errors on the page: {errors}"
+def context(phone_context: Any) -> Any:
+    return phone_context
 
 
 def test_size_and_industry_change_the_figures_and_are_kept(page: Any, bundled_base: str) -> None:

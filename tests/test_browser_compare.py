@@ -20,6 +20,7 @@ from playbook_builder.checklists.scoring import (
 
 from .conftest import CHROMIUM
 from .helpers import (
+    BROWSER_MARKS,
     EMPLOYER,
     HOSTILE_NAME,
     IN_CI,
@@ -34,13 +35,7 @@ from .helpers import (
     random_answers,
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and not IN_CI,
-        reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 if CHROMIUM.exists() or IN_CI:
     from axe_playwright_python.sync_playwright import Axe

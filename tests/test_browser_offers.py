@@ -19,6 +19,7 @@ from playbook_builder.checklists.scoring import (
 
 from .conftest import CHROMIUM
 from .helpers import (
+    BROWSER_MARKS,
     IN_CI,
     OFFER,
     WIDEST,
@@ -35,13 +36,7 @@ from .helpers import (
     three_offers,
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and not IN_CI,
-        reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 if CHROMIUM.exists() or IN_CI:
     from playwright.sync_api import Browser, Page

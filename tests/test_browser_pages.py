@@ -19,6 +19,7 @@ from playbook_builder.checklists.scoring import (
 
 from .conftest import CHROMIUM
 from .helpers import (
+    BROWSER_MARKS,
     EMPLOYER,
     IN_CI,
     OFFER,
@@ -33,13 +34,7 @@ from .helpers import (
     show_all,
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and not IN_CI,
-        reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 if CHROMIUM.exists() or IN_CI:
     from axe_playwright_python.sync_playwright import Axe

@@ -22,6 +22,7 @@ from playbook_builder.checklists.scoring import (
 
 from .conftest import CHROMIUM, REPO
 from .helpers import (
+    BROWSER_MARKS,
     CASES,
     CASES_DIR,
     EMPLOYER,
@@ -38,13 +39,7 @@ from .helpers import (
     stored,
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and not IN_CI,
-        reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 if CHROMIUM.exists() or IN_CI:
     from playwright.sync_api import BrowserContext, Page

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from html import unescape
 from pathlib import Path
 from typing import Any
@@ -68,31 +67,25 @@ def test_properdocs_builds_every_edition_with_the_same_text_and_safeguards(
 
 
 @pytest.fixture
-def tab(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 360, "height": 800})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == []
+def context(phone_context: Any) -> Any:
+    return phone_context
 
 
-def test_checklists_work_on_the_properdocs_site(properdocs_site: Path, tab: Any) -> None:
+def test_checklists_work_on_the_properdocs_site(properdocs_site: Path, page: Any) -> None:
     from playbook_builder.checklists.scoring import score
 
     for base in serve_folder(properdocs_site):
-        tab.goto(base + "employers/checklists/employer-self-assessment/")
-        tab.check('input[name="leave-paid-sick"][value="mostly"]')
-        definition = tab.evaluate("() => window.playbookChecklist.definition()")
+        page.goto(base + "employers/checklists/employer-self-assessment/")
+        page.check('input[name="leave-paid-sick"][value="mostly"]')
+        definition = page.evaluate("() => window.playbookChecklist.definition()")
         expected = score(definition, {"leave-paid-sick": "mostly"})["overall"]
-        tab.wait_for_function(
+        page.wait_for_function(
             "() => document.querySelector('.pb-overall-score').textContent.includes('out of 100')"
         )
-        assert f"{expected:g} out of 100" in tab.inner_text(".pb-overall-score")
-        tab.goto(base + "jobseekers/checklists/offer-evaluation/")
-        tab.locator('.pb-item input[type="radio"]:visible').first.check()
-        tab.wait_for_function(
+        assert f"{expected:g} out of 100" in page.inner_text(".pb-overall-score")
+        page.goto(base + "jobseekers/checklists/offer-evaluation/")
+        page.locator('.pb-item input[type="radio"]:visible').first.check()
+        page.wait_for_function(
             "() => document.querySelector('.pb-progress-text').textContent.includes('1 of')"
         )
 
@@ -179,30 +172,22 @@ def test_a_build_without_our_plugin_gets_every_safeguard_from_the_pass(
     assert (outside_site / "jobseekers/manifest.webmanifest").is_file()
 
 
-def test_checklists_work_on_a_site_built_without_our_plugin(outside_site: Path, tab: Any) -> None:
+def test_checklists_work_on_a_site_built_without_our_plugin(outside_site: Path, page: Any) -> None:
     for base in serve_folder(outside_site):
-        tab.goto(base + "jobseekers/checklists/offer-evaluation/")
-        tab.locator('.pb-item input[type="radio"]:visible').first.check()
-        tab.wait_for_function(
+        page.goto(base + "jobseekers/checklists/offer-evaluation/")
+        page.locator('.pb-item input[type="radio"]:visible').first.check()
+        page.wait_for_function(
             "() => document.querySelector('.pb-progress-text').textContent.includes('1 of')"
         )
 
 
-def test_the_pass_makes_hostile_content_inert(
-    mini: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("without_validation")
+def test_the_pass_makes_hostile_content_inert(mini: Path, tmp_path: Path) -> None:
     """Hostile text that slipped past validation: the engine converts it as it likes, and
     the pass removes what may not be there, or refuses the page."""
-    from playbook_builder.content import load as content_module
-    from playbook_builder.content import models
     from playbook_builder.engine.outside import OutsideBuildFailed, build_exported
     from playbook_builder.project import open_project
 
-    monkeypatch.setattr(models, "first_problem", lambda text: None)
-    monkeypatch.setattr(content_module, "unsafe_spans", lambda text: iter(()))
-    for cache in (content_module._PARSE_CACHE, content_module._ITEM_CACHE):
-        cache.clear()
-    content_module._DISK_LOADED.clear()
     hostile = (
         "<img src=x onerror=alert(1)> [click](javascript:alert(1)) "
         "<iframe src='https://attacker.example/'></iframe> <script>alert(1)</script>"

@@ -21,7 +21,7 @@ import pytest
 
 from playbook_builder.cli import main
 from playbook_builder.content import load as content_module
-from playbook_builder.content import models, parse_cache
+from playbook_builder.content import parse_cache
 from playbook_builder.render.sanitise import (
     PageRejected,
     csp_policy,
@@ -316,16 +316,6 @@ def test_title_text_is_escaped_in_title_element() -> None:
     title = "&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
     out = secure_page(page, title, "Site")
     assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; - Site</title>" in out
-
-
-@pytest.fixture
-def without_validation(monkeypatch: pytest.MonkeyPatch) -> None:
-    """As if hostile text slipped past validation: only the net under it is left."""
-    monkeypatch.setattr(models, "first_problem", lambda text: None)
-    monkeypatch.setattr(content_module, "unsafe_spans", lambda text: iter(()))
-    content_module._PARSE_CACHE.clear()
-    content_module._ITEM_CACHE.clear()
-    content_module._DISK_LOADED.clear()
 
 
 def _hostile_project(mini: Path) -> None:

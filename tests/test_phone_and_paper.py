@@ -18,6 +18,7 @@ from playbook_builder.editions import discover_editions
 
 from .conftest import CHROMIUM, REPO
 from .helpers import (
+    BROWSER_MARKS,
     EMPLOYER,
     IN_CI,
     choose_pulse_files,
@@ -25,13 +26,7 @@ from .helpers import (
     pulse_files,
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and not IN_CI,
-        reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 if CHROMIUM.exists() or IN_CI:
     from playwright.sync_api import Browser, Page

@@ -18,6 +18,18 @@ GOOD_METRIC = (
     Path(__file__).parent / "fixtures/mini/content/metrics/union-membership-rate.yml"
 ).read_text()
 
+# The fields of a benchmark before its references and figures (the cases add those).
+BENCHMARK_HEAD = (
+    "id: bad-benchmark\n"
+    "title: Paid sick leave\n"
+    "audiences: [employers]\n"
+    "status: published\n"
+    "measure: access\n"
+    "benefit: paid sick leave\n"
+    "population: private industry workers\n"
+    "period: March 2025\n"
+)
+
 JOBSEEKERS_EDITION = (Path(__file__).parent / "fixtures/mini/mkdocs.jobseekers.yml").read_text()
 
 CASES: dict[str, dict[str, str]] = {
@@ -42,15 +54,8 @@ CASES: dict[str, dict[str, str]] = {
         ).replace("order: 2", "order: 2\n    theme_colour: red")
     },
     "benchmark-problems": {
-        "content/benchmarks/bad-benchmark.yml": (
-            "id: bad-benchmark\n"
-            "title: Paid sick leave\n"
-            "audiences: [employers]\n"
-            "status: published\n"
-            "measure: access\n"
-            "benefit: paid sick leave\n"
-            "population: private industry workers\n"
-            "period: March 2025\n"
+        "content/benchmarks/bad-benchmark.yml": BENCHMARK_HEAD
+        + (
             "checklist_items: [voice-channel]\n"
             "values:\n"
             "  - {group: all, value: 59}\n"
@@ -59,15 +64,8 @@ CASES: dict[str, dict[str, str]] = {
         )
     },
     "benchmark-references": {
-        "content/benchmarks/bad-benchmark.yml": (
-            "id: bad-benchmark\n"
-            "title: Paid sick leave\n"
-            "audiences: [employers]\n"
-            "status: published\n"
-            "measure: access\n"
-            "benefit: paid sick leave\n"
-            "population: private industry workers\n"
-            "period: March 2025\n"
+        "content/benchmarks/bad-benchmark.yml": BENCHMARK_HEAD
+        + (
             "checklist_items: [voice-chanel]\n"
             "metrics: [union-membership]\n"
             "values:\n"

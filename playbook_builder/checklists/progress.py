@@ -9,11 +9,10 @@ earlier set, and a question removed since is not counted on either side.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from typing import Any
 
-from playbook_builder.checklists.scoring import score
+from playbook_builder.checklists.scoring import one_decimal, score
 
 
 def progress(
@@ -52,10 +51,5 @@ def progress(
 
 
 def _change(earlier: float | None, now: float | None) -> dict[str, Any]:
-    change = None
-    if earlier is not None and now is not None:
-        # Half away from zero at one decimal, as the page rounds it (no "-0").
-        delta = now - earlier
-        rounded = math.floor(abs(delta) * 10.0 + 0.5) / 10.0
-        change = -rounded if delta < 0 and rounded else rounded
+    change = one_decimal(now - earlier) if earlier is not None and now is not None else None
     return {"earlier": earlier, "now": now, "change": change}

@@ -356,10 +356,10 @@ def _compare_row(
         total = 0.0
         for value in scored:  # in file order, as the page adds them
             total += value
-        average = _one_decimal(total / len(scored))
+        average = one_decimal(total / len(scored))
     gap = None
     if average is not None and employer is not None:
-        gap = _one_decimal(average - employer)
+        gap = one_decimal(average - employer)
     return {
         "employer": employer,
         "workers": average,
@@ -369,7 +369,7 @@ def _compare_row(
     }
 
 
-def _one_decimal(value: float) -> float:
+def one_decimal(value: float) -> float:
     """Round half away from zero at one decimal; gaps can be negative. Same in JavaScript."""
     rounded = math.floor(abs(value) * 10.0 + 0.5) / 10.0
     return -rounded if value < 0 and rounded else rounded
@@ -386,6 +386,7 @@ __all__ = [
     "SavedAnswers",
     "checklist_definition",
     "compare_with_companion",
+    "one_decimal",
     "plain_text",
     "read_answers_file",
     "score",

@@ -49,7 +49,7 @@ from playbook_builder.overlays import load_overlay, with_overlay
 from playbook_builder.render.edition import render_edition
 from playbook_builder.render.environment import bytecode_cache
 from playbook_builder.render.minify import minify_js, published_asset
-from playbook_builder.render.offline import add_offline_support
+from playbook_builder.render.offline import add_offline_support, start_url
 from playbook_builder.render.page_chrome import finish_page
 from playbook_builder.render.pages import (
     ASSETS,
@@ -445,7 +445,7 @@ class PlaybookPlugin(BasePlugin):  # type: ignore[type-arg]  # its config class 
                 Path(config.site_dir),
                 self.rendered.edition,
                 built=build_date().isoformat(),
-                start=_start_url(self.rendered),
+                start=start_url(self.rendered.pages),
             )
         if self._conversions is not None:
             self._conversions.save()
@@ -457,12 +457,6 @@ class PlaybookPlugin(BasePlugin):  # type: ignore[type-arg]  # its config class 
             self._built_config_key = self._config_key
         else:
             self._built_digests, self._built_nav = {}, None
-
-
-def _start_url(rendered: Any) -> str:
-    """Where the installed guide opens: its first checklist, else its home page."""
-    checklists = sorted(p for p in rendered.pages if p.startswith("checklists/"))
-    return checklists[0].removesuffix(".md") + "/" if checklists else "./"
 
 
 def _conversion_settings(config: MkDocsConfig) -> str:

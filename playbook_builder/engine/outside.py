@@ -27,7 +27,7 @@ from playbook_builder.content.jurisdictions import build_date
 from playbook_builder.editions import Edition, load_merged_config
 from playbook_builder.engine.export import export_edition
 from playbook_builder.project import Project
-from playbook_builder.render.offline import add_offline_support
+from playbook_builder.render.offline import add_offline_support, start_url
 from playbook_builder.render.page_chrome import finish_page
 from playbook_builder.render.sanitise import PageRejected, sanitise_html, secure_page
 
@@ -104,6 +104,8 @@ def build_exported(
     """
     with tempfile.TemporaryDirectory(prefix="playbook-export-") as tmp:
         config = export_edition(project, edition, Path(tmp), drafts=drafts)
+        docs = Path(tmp) / "docs"
+        pages = [p.relative_to(docs).as_posix() for p in docs.rglob("*.md")]
         _point_config(config, site, directory_urls)
         args = [part.format(config=config) for part in command]
         try:
@@ -120,5 +122,5 @@ def build_exported(
     if strict and removed:
         raise OutsideBuildFailed(f"{len(removed)} page(s) needed the sanitiser: {removed[0]}")
     if edition.offline and directory_urls:
-        add_offline_support(site, edition, built=build_date().isoformat(), start=_start_url(site))
+        add_offline_support(site, edition, built=build_date().isoformat(), start=start_url(pages))
     return removed

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from playbook_builder.content.benchmarks import INDUSTRY_GROUPS, SIZE_GROUPS
+from playbook_builder.content.benchmarks import GROUPS, INDUSTRY_GROUPS, SIZE_GROUPS
 
 
 def group_phrase(group: str) -> str:
@@ -36,9 +36,8 @@ def figure_sentence(bench: Mapping[str, Any], group: str = "all") -> str:
 
 def group_rows(bench: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Each figure of a benchmark with its group's name, in the vocabulary's order."""
-    order = ["all", *SIZE_GROUPS, *INDUSTRY_GROUPS]
     rows = []
-    for group in order:
+    for group in GROUPS:
         if group in bench["values"]:
             label = "All" if group == "all" else group_phrase(group)
             rows.append({"group": group, "label": label, "value": percent(bench["values"][group])})

@@ -27,6 +27,7 @@ import os
 import re
 import struct
 import zlib
+from collections.abc import Iterable
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -196,6 +197,13 @@ def _link_manifest(page: Path, site: Path) -> None:
     if 'name="theme-color"' not in text:
         tags += f'<meta name="theme-color" content="{THEME_COLOR}">'
     page.write_text(text.replace("</head>", tags + "</head>", 1), encoding="utf-8")
+
+
+def start_url(page_paths: Iterable[str]) -> str:
+    """Where the installed guide opens: its first checklist, else its home page
+    (``page_paths``: the edition's Markdown paths, such as ``checklists/x.md``)."""
+    checklists = sorted(p for p in page_paths if p.startswith("checklists/"))
+    return checklists[0].removesuffix(".md") + "/" if checklists else "./"
 
 
 def add_offline_support(site: Path, edition: Edition, built: str, start: str) -> list[str]:

@@ -3,7 +3,7 @@
  * ReadError with a `reason` key (the same keys as Python's AnswersFileError.reason) and
  * `params`; the page turns it into words with its string table. Pure: no DOM.
  */
-import { validDetail } from "./offer-figures.js";
+import { validDate, validDetail } from "./offer-figures.js";
 import { own, pointsTable } from "./scoring.js";
 
 export const OFFER_KIND = "offer-evaluation";
@@ -180,15 +180,9 @@ export function readPeers(raw, def, counts) {
 
 // When a file was saved: the day of its ISO 8601 timestamp, or null.
 export function readSaved(raw) {
-  if (typeof raw !== "string") return null;
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T|$)/.exec(raw);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  const valid = year >= 1900 && year <= 2100 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  return valid ? match[1] + "-" + match[2] + "-" + match[3] : null;
+  if (typeof raw !== "string" || (raw.length > 10 && raw[10] !== "T")) return null;
+  const day = raw.slice(0, 10);
+  return validDate(day) ? day : null;
 }
 
 function readOffers(doc, def, clean, counts) {

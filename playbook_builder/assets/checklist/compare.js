@@ -6,7 +6,7 @@
 import { readBytes, ReadError } from "./answers.js";
 import { itemTable, score } from "./scoring.js";
 
-// Same operations as scoring._one_decimal: half away from zero, no "-0".
+// Same operations as scoring.one_decimal: half away from zero, no "-0".
 export function oneDecimal(value) {
   const rounded = Math.floor(Math.abs(value) * 10 + 0.5) / 10;
   return value < 0 && rounded ? -rounded : rounded;

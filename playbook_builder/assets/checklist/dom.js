@@ -52,6 +52,21 @@ export function el(tag, attrs, children) {
   return node;
 }
 
+/**
+ * A chosen file's bytes, as { name, bytes } (a Uint8Array), or { name, bytes: null,
+ * error, params } when it is over `limit` bytes or the browser could not read it.
+ * Never rejects.
+ */
+export function fileBytes(file, limit) {
+  if (file.size > limit) {
+    return Promise.resolve({ name: file.name, bytes: null, error: "too-big", params: { limit: Math.round(limit / 1024) } });
+  }
+  return file.arrayBuffer().then(
+    (buffer) => ({ name: file.name, bytes: new Uint8Array(buffer) }),
+    () => ({ name: file.name, bytes: null, error: "unreadable" })
+  );
+}
+
 export function nextId(base) {
   uid += 1;
   return "pb-" + base + "-" + uid;

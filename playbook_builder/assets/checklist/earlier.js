@@ -3,7 +3,7 @@
  * set beside today's answers per section (progress.js). Kept in memory only.
  */
 import { readBytes } from "./answers.js";
-import { button, el, nextId, tableRegion } from "./dom.js";
+import { button, el, fileBytes, nextId, tableRegion } from "./dom.js";
 import { refusal } from "./files.js";
 import { number, signed, today } from "./format.js";
 import { progress } from "./progress.js";
@@ -64,15 +64,7 @@ export class Earlier {
     const cl = this.checklist;
     this.reading += 1;
     const reading = this.reading;
-    const limit = cl.def.limits.file_bytes;
-    const loaded =
-      file.size > limit
-        ? Promise.resolve(null)
-        : file.arrayBuffer().then(
-            (buffer) => new Uint8Array(buffer),
-            () => null
-          );
-    loaded.then((bytes) => {
+    fileBytes(file, cl.def.limits.file_bytes).then(({ bytes }) => {
       if (reading !== this.reading) return;
       try {
         if (bytes === null) throw new Error("unreadable");

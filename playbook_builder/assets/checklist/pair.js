@@ -4,7 +4,7 @@
  */
 import { itemIdsOf } from "./answers.js";
 import { compareWithCompanion, readWorkerFiles } from "./compare.js";
-import { button, download, el, nextId } from "./dom.js";
+import { button, download, el, fileBytes, nextId } from "./dom.js";
 import { csvText, quoted, today } from "./format.js";
 import { renderTable, renderTalk, workersText } from "./pair-table.js";
 
@@ -86,23 +86,11 @@ export class Pair {
     this.input.focus();
   }
 
-  /** Each chosen file's bytes, or why it could not be read; never rejects. */
-  load(file) {
-    const limit = this.def.limits.file_bytes;
-    if (file.size > limit) {
-      return Promise.resolve({ name: file.name, bytes: null, error: "too-big", params: { limit: Math.round(limit / 1024) } });
-    }
-    return file.arrayBuffer().then(
-      (buffer) => ({ name: file.name, bytes: new Uint8Array(buffer) }),
-      () => ({ name: file.name, bytes: null, error: "unreadable" })
-    );
-  }
-
   readFiles(files) {
     this.reading += 1;
     const reading = this.reading;
     this.status.textContent = files.length ? this.t("pair.reading", { count: files.length }) : "";
-    Promise.all(files.map((file) => this.load(file)))
+    Promise.all(files.map((file) => fileBytes(file, this.def.limits.file_bytes)))
       .then((loaded) => readWorkerFiles(loaded, this.def, this.itemIds))
       .catch(() => this.unreadable(files))
       .then((outcome) => {

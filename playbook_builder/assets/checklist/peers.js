@@ -6,6 +6,14 @@ import { benchmarkFindings } from "./benchmarks.js";
 import { el, nextId } from "./dom.js";
 import { persist } from "./storage.js";
 
+// What each status says about the answer (benchmarks.js).
+const VERDICTS = {
+  behind: "bench.behind",
+  ahead: "bench.ahead",
+  level: "bench.level",
+  unanswered: "bench.unanswered",
+};
+
 export class Peers {
   /** The part for the checklist `cl`, when its page has the section; else null. */
   static build(cl) {
@@ -108,14 +116,11 @@ export class Peers {
     const figures = row.figures.map((figure) => this.sentence(bench, figure));
     const parts = [el("strong", { text: bench.title + ": " }), figures[0]];
     const option = row.answer === null ? null : this.checklist.option[row.answer];
-    const verdict = {
-      behind: t("bench.behind", { answer: option ? option.label : "" }),
-      ahead: t("bench.ahead", { answer: option ? option.label : "" }),
-      level: t("bench.level", { answer: option ? option.label : "" }),
-      unanswered: t("bench.unanswered"),
-      context: "",
-    }[row.status];
-    if (verdict) parts.push(" ", el("span", { className: "pb-peers-verdict pb-peers-" + row.status, text: verdict }));
+    const verdict = VERDICTS[row.status]; // none for a figure given for context
+    if (verdict) {
+      const text = t(verdict, { answer: option ? option.label : "" });
+      parts.push(" ", el("span", { className: "pb-peers-verdict pb-peers-" + row.status, text }));
+    }
     if (figures.length > 1) parts.push(" " + figures.slice(1).join(" "));
     const source = el("a", { href: bench.source.url, text: t("bench.source", { publisher: bench.source.publisher, period: bench.period }) });
     parts.push(" (", source, ")");
