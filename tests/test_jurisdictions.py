@@ -89,12 +89,68 @@ def test_rate_must_be_a_number_with_a_date() -> None:
         )
     with pytest.raises(ValidationError, match="from"):
         MinimumWage.model_validate({"values": [{"rate": 9.0, "source": SOURCE}]})
-    with pytest.raises(ValidationError, match="needs a `rate` or `federal_applies: true`"):
+    with pytest.raises(ValidationError, match="exactly one of `rate`, `federal_applies: true`"):
         MinimumWage.model_validate({"values": [{"from": dt.date(2025, 1, 1), "source": SOURCE}]})
     wage = MinimumWage.model_validate(
         {"values": [{"rate": 14, "from": dt.date(2025, 1, 1), "source": SOURCE}]}
     )
     assert wage.values[0].rate == 14.0
+
+
+UNCHECKED = """    - from: 2026-07-01
+      unchecked: true
+      summary: Denver sets a new rate each July 1.
+      source:
+        title: Denver Minimum Wage
+        publisher: City and County of Denver, Denver Labor
+        url: https://www.denvergov.org/minimumwage
+        accessed: 2026-12-06
+"""
+
+
+def test_an_unchecked_rate_is_said_plainly_and_is_due(
+    mini: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    day = dt.date(2025, 1, 1)
+    with pytest.raises(ValidationError, match="exactly one of `rate`"):
+        MinimumWage.model_validate(
+            {"values": [{"from": day, "rate": 9.0, "unchecked": True, "source": SOURCE}]}
+        )
+    with pytest.raises(ValidationError, match="an unchecked rate needs a `summary`"):
+        MinimumWage.model_validate(
+            {"values": [{"from": day, "unchecked": True, "source": SOURCE}]}
+        )
+    (mini / "content/localities/co-denver.yml").write_text(DENVER + UNCHECKED, encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796256000")  # 2026-12-03
+    project = open_project(mini)
+    page = (
+        render_edition(
+            project.content_for(project.edition("jobseekers")), project.edition("jobseekers")
+        )
+        .pages["state-by-state/co.md"]
+        .markdown
+    )
+    assert (
+        "**Denver** (city): A new rate took effect on July 1, 2026; we could not check it yet. "
+        "Before then it was $19.29 an hour. Denver sets a new rate each July 1."
+    ) in page
+    assert "$19.29 an hour. Since" not in page
+    # Before the change, the known rate and the change ahead.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")  # 2026-05-28
+    project = open_project(mini)
+    page = (
+        render_edition(
+            project.content_for(project.edition("jobseekers")), project.edition("jobseekers")
+        )
+        .pages["state-by-state/co.md"]
+        .markdown
+    )
+    assert "**Denver** (city): $19.29 an hour. Since January 1, 2026." in page
+    assert "Changes on July 1, 2026." in page
+    assert main(["facts", "due", "--root", str(mini), "--today", "2026-12-06"]) == 0
+    out = capsys.readouterr().out
+    assert "the rate from 2026-07-01 could not be read" in out
+    assert "co-denver.yml:27:18: Denver (CO)" in out  # the `unchecked: true` line
 
 
 def test_value_in_force_and_next_change() -> None:

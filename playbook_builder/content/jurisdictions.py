@@ -266,6 +266,15 @@ def due_facts(
                             "is recorded from that date",
                         )
                     )
+            for i, value in enumerate(fact.entries()):
+                if isinstance(value, WageValue) and value.unchecked and value.from_ <= horizon:
+                    reasons.append(
+                        (
+                            [name, "values", i, "unchecked"],
+                            f"the rate from {value.from_.isoformat()} could not be read; "
+                            "record it when it can",
+                        )
+                    )
             checked = _last_checked(fact)
             if checked is not None and checked + dt.timedelta(days=max_age_days) <= horizon:
                 reasons.append(

@@ -123,11 +123,25 @@ class WageValue(Dated):
         default=False,
         description="true where the place sets no minimum wage: the federal rate applies.",
     )
+    unchecked: bool = Field(
+        default=False,
+        description="true where an official page says the rate changes on this day (a "
+        "yearly adjustment) but the new figure could not be read: the page says so, shows "
+        "the rate before, and sends the reader to the office. Never a guessed figure.",
+    )
 
     @model_validator(mode="after")
     def _one_kind(self) -> WageValue:
-        if (self.rate is None) == (not self.federal_applies):
-            raise ValueError("a minimum wage value needs a `rate` or `federal_applies: true`")
+        if sum([self.rate is not None, self.federal_applies, self.unchecked]) != 1:
+            raise ValueError(
+                "a minimum wage value needs exactly one of `rate`, `federal_applies: true` "
+                "or `unchecked: true`"
+            )
+        if self.unchecked and self.summary is None:
+            raise ValueError(
+                "an unchecked rate needs a `summary` that says what changed on this day "
+                "and that the new figure could not be read"
+            )
         return self
 
 

@@ -221,13 +221,39 @@ def _next_text(now: Dated | None, nxt: Dated, date_text: DateText) -> str:
     return _("Changes on %(date)s.", date=when)
 
 
+def rate_before(fact: Fact, value: Dated) -> float | None:
+    """The last known rate before ``value`` took effect (for a rate nobody could read)."""
+    before = None
+    for entry in fact.entries():
+        if entry is value:
+            break
+        if isinstance(entry, WageValue) and entry.rate is not None:
+            before = entry.rate
+    return before
+
+
+def _unchecked_text(fact: Fact, value: WageValue, date_text: DateText) -> str:
+    when = date_text(value.from_)
+    before = rate_before(fact, value)
+    if before is None:
+        return _("A new rate took effect on %(date)s; we could not check it yet.", date=when)
+    return _(
+        "A new rate took effect on %(date)s; we could not check it yet. Before then it was "
+        "%(money)s an hour.",
+        date=when,
+        money=money(before),
+    )
+
+
 def _value_sentences(
     fact: Fact, federal: Federal, day: dt.date, date_text: DateText
 ) -> tuple[list[str], Dated | None]:
     now = fact.in_force(day)
     nxt = fact.next_change(day)
     texts: list[str] = []
-    if now is not None:
+    if isinstance(now, WageValue) and now.unchecked:
+        texts += [_unchecked_text(fact, now, date_text), now.summary or "", now.note or ""]
+    elif now is not None:
         texts += [value_text(now, federal, day), _since(now, date_text)]
         texts += [now.summary or "", now.note or ""]
     elif nxt is not None and isinstance(nxt, LawValue):

@@ -10,6 +10,8 @@ import {
   factLine,
   highestFloor,
   inForce,
+  localityLine,
+  rateBefore,
   localityList,
   nextChange,
   officeLine,
@@ -43,6 +45,20 @@ const data = {
       localities: [
         { id: "co-denver", name: "Denver", kind: "city", facts: { minimum_wage: { status: "known", values: [wage("2025-01-01", 18.81), wage("2026-01-01", 19.29)] } } },
         { id: "co-low", name: "Low area", kind: "region", facts: { minimum_wage: { status: "known", values: [wage("2025-01-01", 9.0)] } } },
+        {
+          id: "co-yearly",
+          name: "Yearly town",
+          kind: "region",
+          facts: {
+            minimum_wage: {
+              status: "known",
+              values: [
+                wage("2025-07-01", 16.6),
+                { from: "2026-07-01", unchecked: true, rate: null, federal_applies: false, summary: "The rate changes each July 1.", source },
+              ],
+            },
+          },
+        },
       ],
     },
     TX: {
@@ -112,7 +128,7 @@ test("states and localities from the file, and lines for a checklist item", () =
     { code: "CO", name: "Colorado" },
     { code: "TX", name: "Texas" },
   ]);
-  assert.deepEqual(localityList(data, "CO").map((x) => x.id), ["co-denver", "co-low"]);
+  assert.deepEqual(localityList(data, "CO").map((x) => x.id), ["co-denver", "co-low", "co-yearly"]);
   const lines = stateLines(data, "CO", ["minimum_wage"], { ...fmt, day: "2026-03-01", locality: "co-denver" });
   assert.deepEqual(lines.map(text), [
     "Minimum wage: $15.16 an hour. Since on 2026-01-01. Denver pays more. (source: Labor Dept)",
@@ -120,4 +136,22 @@ test("states and localities from the file, and lines for a checklist item", () =
     "State labor department: CDLE, call 303-318-8441 (help in Spanish).",
   ]);
   assert.deepEqual(stateLines(data, "__proto__", ["minimum_wage"], fmt), []);
+});
+
+test("a rate nobody could read: said so with the rate before, never a floor we do not know", () => {
+  const yearly = localityList(data, "CO").find((x) => x.id === "co-yearly");
+  const day = "2026-12-06";
+  assert.equal(
+    text(localityLine(yearly, { ...fmt, day })),
+    "Yearly town (area set by state law): A new rate took effect on on 2026-07-01; we could not check it yet. Before then it was $16.60 an hour. The rate changes each July 1. (source: Labor Dept)"
+  );
+  // Before the change the known rate is the floor; after it, the floor names what is unknown.
+  assert.deepEqual(highestFloor(data, "CO", "co-yearly", "2026-06-30"), { rate: 16.6, where: "locality", place: "Yearly town" });
+  assert.deepEqual(highestFloor(data, "CO", "co-yearly", day), {
+    rate: 7.25,
+    where: "federal",
+    place: "Yearly town",
+    unchecked: { from: "2026-07-01", before: 16.6 },
+  });
+  assert.equal(rateBefore(yearly.entry.facts.minimum_wage, yearly.entry.facts.minimum_wage.values[0]), null);
 });

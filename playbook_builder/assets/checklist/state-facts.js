@@ -51,6 +51,16 @@ export function inForce(fact, day) {
   return current;
 }
 
+/** The last known rate before `value` took effect (for a rate nobody could read), or null. */
+export function rateBefore(fact, value) {
+  let before = null;
+  for (const entry of values(fact)) {
+    if (entry === value) break;
+    if (typeof entry.rate === "number") before = entry.rate;
+  }
+  return before;
+}
+
 /** The first value that takes effect after `day`, or null. */
 export function nextChange(fact, day) {
   return values(fact).find((value) => typeof value.from === "string" && value.from > day) || null;
@@ -149,7 +159,13 @@ function sentences(name, fact, fmt, day, floor) {
   const now = inForce(fact, day);
   const next = nextChange(fact, day);
   const texts = [];
-  if (now) {
+  if (now && now.unchecked === true) {
+    const before = rateBefore(fact, now);
+    const date = fmt.date(now.from);
+    texts.push(before === null ? t("state.unchecked", { date }) : t("state.uncheckedBefore", { date, amount: fmt.money(before) }));
+    if (typeof now.summary === "string") texts.push(now.summary);
+    if (typeof now.note === "string") texts.push(now.note);
+  } else if (now) {
     texts.push(valueText(t, name, now, fmt, floor));
     if (typeof now.from === "string") texts.push(t("state.since", { date: fmt.date(now.from) }));
     if (typeof now.summary === "string") texts.push(now.summary);
@@ -225,7 +241,8 @@ export function localityLine(locality, fmt) {
 /**
  * The minimum wage that applies on `day` in state `code`, with `localityId` if chosen:
  * an area set by state law replaces the state's rate; a city's or county's counts when
- * higher; never below the federal rate. Returns { rate, where } or null (no data).
+ * higher; never below the federal rate. Returns { rate, where, place, unchecked? } or null
+ * (no data); `unchecked` = { from, before } where a rate in force could not be read.
  */
 export function highestFloor(data, code, localityId, day) {
   const all = isObject(data) ? data.jurisdictions : null;
@@ -233,18 +250,23 @@ export function highestFloor(data, code, localityId, day) {
   if (!isObject(state)) return null;
   const federal = federalRate(data, day);
   let best = { rate: federal, where: "federal" };
-  const consider = (value, where) => {
+  let unchecked = null;
+  const consider = (value, where, fact) => {
+    if (value && value.unchecked === true) unchecked = { from: String(value.from), before: rateBefore(fact, value) };
     if (value && typeof value.rate === "number" && value.rate > best.rate) best = { rate: value.rate, where };
   };
   const locality = localityList(data, code).find((x) => x.id === localityId) || null;
   const stateWage = own(state.facts, "minimum_wage");
+  const localWage = locality ? own(locality.entry.facts, "minimum_wage") : null;
   if (locality && locality.kind === "region") {
-    consider(inForce(own(locality.entry.facts, "minimum_wage"), day), "locality");
+    consider(inForce(localWage, day), "locality", localWage);
   } else {
-    consider(inForce(stateWage, day), "state");
-    if (locality) consider(inForce(own(locality.entry.facts, "minimum_wage"), day), "locality");
+    consider(inForce(stateWage, day), "state", stateWage);
+    if (locality) consider(inForce(localWage, day), "locality", localWage);
   }
   best.place = locality ? locality.name : String(state.name || code);
+  // A rate nobody could read: the floor shown is what is known, and the page says so.
+  if (unchecked) best.unchecked = unchecked;
   return best;
 }
 

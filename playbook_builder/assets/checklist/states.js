@@ -163,15 +163,38 @@ function payCheck(cl) {
   const floor = floorForOffer(cl);
   if (!floor) return [];
   const fmt = stateFormat(cl);
-  const where = floor.where === "locality" ? floor.place : t("state.floor." + floor.where);
-  const out = [el("p", { className: "pb-state-floor-pay" }, [el("strong", { text: t("state.floor", { amount: fmt.money(floor.rate), where }) })])];
   const set = cl.sets && cl.sets[cl.current];
   const hourly = set ? payPerHour(set.details) : null;
+  if (floor.unchecked) return uncheckedPay(cl, floor, hourly);
+  const where = floor.where === "locality" ? floor.place : t("state.floor." + floor.where);
+  const out = [el("p", { className: "pb-state-floor-pay" }, [el("strong", { text: t("state.floor", { amount: fmt.money(floor.rate), where }) })])];
   if (hourly !== null) {
     const below = hourly < floor.rate;
     out.push(
       el("p", { className: below ? "pb-state-offer pb-state-offer-below" : "pb-state-offer" }, [
         t(below ? "state.offerBelow" : "state.offerAbove", { amount: fmt.money(hourly) }),
+      ])
+    );
+  }
+  return out;
+}
+
+/** Where a rate in force could not be read: say so, never a floor we do not know; the
+ * offer is compared with the rate before the change only to say it was already lower. */
+function uncheckedPay(cl, floor, hourly) {
+  const t = cl.t;
+  const fmt = stateFormat(cl);
+  const date = fmt.date(floor.unchecked.from);
+  const before = floor.unchecked.before;
+  const head = before === null
+    ? t("state.floorUnchecked", { place: floor.place, date })
+    : t("state.floorUncheckedBefore", { place: floor.place, date, amount: fmt.money(before) });
+  const out = [el("p", { className: "pb-state-floor-pay" }, [el("strong", { text: head })])];
+  if (hourly !== null) {
+    const below = before !== null && hourly < before;
+    out.push(
+      el("p", { className: below ? "pb-state-offer pb-state-offer-below" : "pb-state-offer" }, [
+        t(below ? "state.offerBelowBefore" : "state.offerUnchecked", { amount: fmt.money(hourly), date }),
       ])
     );
   }
