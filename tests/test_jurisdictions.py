@@ -131,7 +131,7 @@ def test_an_unchecked_rate_is_said_plainly_and_is_due(
         .markdown
     )
     assert (
-        "**Denver** (city): A new rate took effect on July 1, 2026; we could not check it yet. "
+        "**Denver** (city): The rate may have changed on July 1, 2026; we could not check it yet. "
         "Before then it was $19.29 an hour. Denver sets a new rate each July 1."
     ) in page
     assert "$19.29 an hour. Since" not in page

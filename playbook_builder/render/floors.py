@@ -236,9 +236,9 @@ def _unchecked_text(fact: Fact, value: WageValue, date_text: DateText) -> str:
     when = date_text(value.from_)
     before = rate_before(fact, value)
     if before is None:
-        return _("A new rate took effect on %(date)s; we could not check it yet.", date=when)
+        return _("The rate may have changed on %(date)s; we could not check it yet.", date=when)
     return _(
-        "A new rate took effect on %(date)s; we could not check it yet. Before then it was "
+        "The rate may have changed on %(date)s; we could not check it yet. Before then it was "
         "%(money)s an hour.",
         date=when,
         money=money(before),

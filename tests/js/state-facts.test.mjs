@@ -143,7 +143,7 @@ test("a rate nobody could read: said so with the rate before, never a floor we d
   const day = "2026-12-06";
   assert.equal(
     text(localityLine(yearly, { ...fmt, day })),
-    "Yearly town (area set by state law): A new rate took effect on on 2026-07-01; we could not check it yet. Before then it was $16.60 an hour. The rate changes each July 1. (source: Labor Dept)"
+    "Yearly town (area set by state law): The rate may have changed on on 2026-07-01; we could not check it yet. Before then it was $16.60 an hour. The rate changes each July 1. (source: Labor Dept)"
   );
   // Before the change the known rate is the floor; after it, the floor names what is unknown.
   assert.deepEqual(highestFloor(data, "CO", "co-yearly", "2026-06-30"), { rate: 16.6, where: "locality", place: "Yearly town" });
