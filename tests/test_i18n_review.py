@@ -13,7 +13,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from playbook_builder.authoring.glossary import glossary_problems, load_glossary
+from playbook_builder.authoring.glossary import check_entry, glossary_problems, load_glossary
 from playbook_builder.cli import main
 from playbook_builder.content.collation import sort_key
 from playbook_builder.project import open_project
@@ -271,3 +271,15 @@ def test_links_to_pages_in_another_language_say_so() -> None:
     assert "call</a> (in" not in out
     assert note_link_language(out, "es") == out  # said once
     assert note_link_language(text, "en") == text
+
+
+def test_a_name_is_not_the_term_it_spells() -> None:
+    """ "Union" inside a list of counties is a place, not a labor union; "union" in a
+    sentence, or "Unions" starting one, is the term and needs its rendering."""
+    glossary, _problems = load_glossary(REPO, "es")
+    assert glossary is not None
+    union = next(t for t in glossary.terms if t.term == "union")
+    assert check_entry(union, "Counties: Umatilla, Union and Wallowa.", "Condados: Union") is None
+    for english in ("You may join a union.", "Unions help. Ask one.", "Ask. Unions help."):
+        assert check_entry(union, english, "Puede unirse.") is not None
+        assert check_entry(union, english, "Puede unirse a un sindicato.") is None

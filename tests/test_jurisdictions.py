@@ -117,9 +117,7 @@ def test_an_unchecked_rate_is_said_plainly_and_is_due(
             {"values": [{"from": day, "rate": 9.0, "unchecked": True, "source": SOURCE}]}
         )
     with pytest.raises(ValidationError, match="an unchecked rate needs a `summary`"):
-        MinimumWage.model_validate(
-            {"values": [{"from": day, "unchecked": True, "source": SOURCE}]}
-        )
+        MinimumWage.model_validate({"values": [{"from": day, "unchecked": True, "source": SOURCE}]})
     (mini / "content/localities/co-denver.yml").write_text(DENVER + UNCHECKED, encoding="utf-8")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796256000")  # 2026-12-03
     project = open_project(mini)
