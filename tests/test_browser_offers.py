@@ -39,7 +39,7 @@ from .helpers import (
 pytestmark = BROWSER_MARKS
 
 if CHROMIUM.exists() or IN_CI:
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Page, Route
 
 
 def test_offers_are_named_compared_and_switched(page: Page, base: str) -> None:
@@ -528,3 +528,50 @@ def test_state_page_fits_a_phone(browser: Browser, base: str, edition: str) -> N
         assert height <= 3 * 740, height
     finally:
         context.close()
+
+
+def test_a_local_rate_nobody_could_read_is_not_a_floor(page: Page, base: str) -> None:
+    """Denver's file as a script would meet it with a rate marked unchecked: the page
+    says the rate may have changed, gives the rate before, and compares the offer only to
+    say it was lower even before the change; it never shows a floor it does not know."""
+
+    def with_unchecked(route: Route) -> None:
+        data = json.loads(route.fetch().text())
+        denver = data["jurisdictions"]["CO"]["localities"][0]
+        values = denver["facts"]["minimum_wage"]["values"]
+        values.append(
+            {
+                **values[-1],
+                "from": "2026-07-01",
+                "rate": None,
+                "unchecked": True,
+                "summary": "Denver sets a new rate each July 1.",
+            }
+        )
+        route.fulfill(json=data)
+
+    page.route("**/data/states/co.json", with_unchecked)
+    page.clock.set_fixed_time(dt.datetime(2026, 12, 6, 12))
+    page.goto(base + OFFER)
+    states_loaded(page, ".pb-state-choice")
+    page.get_by_label("Your state").select_option("CO")
+    figures_shown(page)
+    page.locator("#pb-item-pay-written summary").click()
+    page.get_by_label("Your city or area").select_option("co-denver")
+    floor = page.locator("#pb-item-pay-written .pb-state-floor")
+    text = floor.inner_text()
+    assert (
+        "Denver (city): The rate may have changed on July 1, 2026; we could not check it yet. "
+        "Before then it was $19.29 an hour. Denver sets a new rate each July 1."
+    ) in text
+    assert "In Denver, the minimum wage may have changed on July 1, 2026" in text
+    assert "The lowest legal pay where you work" not in text
+    page.locator(".pb-offer-numbers > summary").click()
+    page.locator("[data-pb-detail=pay_amount]").fill("16")
+    page.locator("[data-pb-detail=pay_period]").select_option("hour")
+    assert "less than the minimum wage here even before July 1, 2026" in floor.inner_text()
+    page.locator("[data-pb-detail=pay_amount]").fill("25")
+    assert (
+        "This offer pays $25.00 an hour. Ask the labor office whether that meets today's "
+        "minimum wage there." in floor.inner_text()
+    )
