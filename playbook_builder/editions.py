@@ -76,6 +76,13 @@ PLUGIN_OPTIONS: tuple[PluginOption, ...] = (
     PluginOption(
         "short_name", "the name under the icon when the guide is added to a phone's home screen"
     ),
+    PluginOption(
+        "light",
+        "pages without the theme's script: search fetches its index only when opened "
+        "(for readers on prepaid data and older phones)",
+        bool,
+        default=False,
+    ),
 )
 OPTION_NAMES = tuple(o.name for o in PLUGIN_OPTIONS)
 
@@ -115,6 +122,7 @@ class Edition:
     reading_ease: float | None = None  # least readability score in the edition's language
     offline: bool = False  # a service worker and manifest (see render/offline.py)
     short_name: str | None = None  # the app's name on a home screen
+    light: bool = False  # pages load assets/light.js instead of the theme's script
 
     @property
     def config_name(self) -> str:
@@ -348,12 +356,13 @@ def _read_edition(config_file: Path, read: list[Stamp]) -> Edition:
         reading_ease=float(options["reading_ease"]) if options.get("reading_ease") else None,
         offline=options.get("offline", False) is True,
         short_name=str(options["short_name"]) if options.get("short_name") else None,
+        light=options.get("light", False) is True,
     )
 
 
 # What a translation takes from the edition it translates unless its own file says
 # otherwise: it is the same guide for the same readers, in another language.
-INHERITED_BY_TRANSLATIONS = ("edit_links", "edit_url", "offline")
+INHERITED_BY_TRANSLATIONS = ("edit_links", "edit_url", "offline", "light")
 
 
 def _inherited(config_file: Path, source_id: str) -> dict[str, Any]:

@@ -316,3 +316,47 @@ def test_checklist_runs_under_a_strict_content_security_policy(
     assert "1 red flag." in tab.inner_text(".pb-progress-text")
     assert violations == []
     tab.close()
+
+
+def test_a_light_edition_fetches_search_only_when_opened(page: Page, base: str) -> None:
+    """The jobseekers' pages run light.js, not the theme's bundle: nothing of the search is
+    fetched on a visit; opening it fetches the index once and lists pages as links; the
+    colour switch is kept from page to page as the theme keeps it."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base + "jobseekers/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in fetched if "/assets/javascripts/" in u or "search_index" in u]
+    assert page.evaluate("() => typeof window.document$") == "undefined"
+    assert page.evaluate("() => document.documentElement.className") == "js"
+    page.locator("label.md-header__button[for=__search]").click()
+    assert page.evaluate("() => document.activeElement.getAttribute('data-md-component')") == (
+        "search-query"
+    )
+    page.keyboard.type("rights")
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for()
+    assert page.locator(".md-search-result__meta").inner_text().endswith("matching documents")
+    assert "Know your rights" in page.locator(".md-search-result__list").inner_text()
+    # Text from the index is text: a result holds no markup of its own.
+    assert page.locator(".md-search-result__list script, .md-search-result__list img").count() == 0
+    page.keyboard.type("zzqx")
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta').textContent"
+        " === 'No matching documents'"
+    )
+    page.keyboard.press("Escape")
+    assert page.evaluate("() => document.getElementById('__search').checked") is False
+    assert len([u for u in fetched if "search_index" in u]) == 1
+    # The colour switch: dark, and still dark on the next page.
+    page.locator("form[data-md-component=palette] label:not([hidden])").click()
+    assert page.evaluate("() => document.body.dataset.mdColorScheme") == "slate"
+    page.goto(base + "jobseekers/state-by-state/")
+    assert page.evaluate("() => document.body.dataset.mdColorScheme") == "slate"
+
+
+def test_other_editions_keep_the_theme_script(page: Page, base: str) -> None:
+    page.goto(base + "employers/")
+    assert page.evaluate("() => typeof window.document$") == "object"
+    assert page.locator("script[src$='assets/playbook/light.js']").count() == 0

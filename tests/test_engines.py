@@ -166,6 +166,9 @@ def test_a_build_without_our_plugin_gets_every_safeguard_from_the_pass(
             html = (outside_site / path).read_text("utf-8")
             assert 'http-equiv="Content-Security-Policy"' in html, path
             assert "ProperDocs" not in html and 'name="generator" content="mkdocs-1.' in html
+            # The jobseekers' guide is light whatever the engine: the pass swaps the script.
+            light = 'assets/playbook/light.js"></script>' in html
+            assert light == (edition == "jobseekers") and light != ("javascripts/bundle." in html)
         assert (outside_site / edition / "data/datapackage.json").is_file()
         assert (outside_site / edition / "assets/playbook/checklist.bundle.js").is_file()
     assert (outside_site / "jobseekers/sw.js").is_file()

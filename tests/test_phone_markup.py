@@ -8,7 +8,7 @@ from pathlib import Path
 from playbook_builder.engine.adapter import build_config
 from playbook_builder.project import open_project
 from playbook_builder.render.edition import render_edition
-from playbook_builder.render.page_chrome import skip_to_checklist
+from playbook_builder.render.page_chrome import finish_page, skip_to_checklist, use_light_script
 from playbook_builder.render.sanitise import sanitise_html
 from playbook_builder.render.tables import stack_tables
 
@@ -156,3 +156,14 @@ def test_state_sources_stay_out_of_the_search_index(bundled_site: Path) -> None:
     assert "Sources (" not in state and "Read December" not in state
     page = (bundled_site / "jobseekers/state-by-state/co/index.html").read_text("utf-8")
     assert "Read December" in page  # still on the page itself
+
+
+def test_a_light_page_swaps_the_theme_script_for_light_js() -> None:
+    tag = '<script src="{}assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+    for prefix in ("", "./", "../../", "/playbook/jobseekers/"):
+        page = f'<body>x {tag.format(prefix)}<script src="{prefix}assets/playbook/site.js">'
+        light = use_light_script(page)
+        assert f'<script src="{prefix}assets/playbook/light.js"></script>' in light
+        assert "bundle." not in light and light.count("<script") == 2
+        assert finish_page(page) == page  # not light: the theme's script stays
+    assert use_light_script("<body>no theme script</body>") == "<body>no theme script</body>"

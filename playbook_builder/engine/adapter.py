@@ -337,6 +337,11 @@ class PlaybookPlugin(BasePlugin):  # type: ignore[type-arg]  # its config class 
             return None
         return self.rendered.pages.get(page.file.src_uri)
 
+    @property
+    def _light(self) -> bool:
+        """The edition's pages load light.js in place of the theme's script."""
+        return self.rendered is not None and self.rendered.edition.light
+
     def _page_name(self, page: Any) -> str:
         rendered = self._rendered_page(page)
         if rendered is not None and rendered.source:
@@ -399,7 +404,7 @@ class PlaybookPlugin(BasePlugin):  # type: ignore[type-arg]  # its config class 
         # read from disk). The page's own language link says where the translation is.
         try:
             return secure_page(
-                finish_page(output),
+                finish_page(output, light=self._light),
                 page.title,
                 config.site_name,
                 sanitised=self._bodies.pop(page.file.src_uri, None),
@@ -421,7 +426,9 @@ class PlaybookPlugin(BasePlugin):  # type: ignore[type-arg]  # its config class 
                 "<h1>404 - Not found</h1>", f"<h1>404 - {self.rendered.not_found}</h1>", 1
             )
         try:
-            return secure_page(finish_page(output_content), None, config.site_name)
+            return secure_page(
+                finish_page(output_content, light=self._light), None, config.site_name
+            )
         except PageRejected as exc:
             raise exceptions.PluginError(f"theme page {template_name}: {exc}") from exc
 

@@ -45,7 +45,7 @@ class OutsideBuildFailed(Exception):
     """The engine stopped, or a page failed the safeguards; the message says which."""
 
 
-def secure_folder(folder: Path, site_name: str) -> list[str]:
+def secure_folder(folder: Path, site_name: str, *, light: bool = False) -> list[str]:
     """Run the safeguards over every page an engine wrote into ``folder``; return what
     the sanitiser removed, per page. Raises :class:`OutsideBuildFailed` naming a page
     that holds anything that could run or load code outside its content."""
@@ -62,7 +62,7 @@ def secure_folder(folder: Path, site_name: str) -> list[str]:
             sanitised = result.html
             html = html[: article.start(2)] + sanitised + html[article.end(2) :]
         try:
-            html = secure_page(finish_page(html), None, site_name, sanitised=sanitised)
+            html = secure_page(finish_page(html, light=light), None, site_name, sanitised=sanitised)
         except PageRejected as exc:
             raise OutsideBuildFailed(f"{rel}: refusing to publish a page with {exc}") from exc
         page.write_text(html, encoding="utf-8")
@@ -116,7 +116,7 @@ def build_exported(
             last = (done.stderr or done.stdout).strip().splitlines()[-3:]
             raise OutsideBuildFailed(f"{args[0]} stopped ({done.returncode}): {' / '.join(last)}")
     site_name = str(load_merged_config(edition.config_file).get("site_name") or edition.title)
-    removed = secure_folder(site, site_name)
+    removed = secure_folder(site, site_name, light=edition.light)
     for line in removed:
         log.warning("%s", line)
     if strict and removed:

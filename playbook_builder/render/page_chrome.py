@@ -33,6 +33,24 @@ def name_search_dialog(page_html: str) -> str:
     return _SEARCH_DIALOG.sub(rf'\g<1> aria-label="{label.group(1)}"\g<2>', page_html, count=1)
 
 
-def finish_page(page_html: str) -> str:
-    """Every change of this module, in order."""
-    return name_search_dialog(skip_to_checklist(page_html))
+# The theme's script, at whatever depth the page is ("../../assets/..."), or from the
+# site's root on the 404 page ("/playbook/jobseekers/assets/...").
+_THEME_SCRIPT = re.compile(
+    r'<script src="([^"<>]*/|\./|)assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>'
+)
+LIGHT_SCRIPT = "assets/playbook/light.js"
+
+
+def use_light_script(page_html: str) -> str:
+    """A light edition's page loads ``light.js`` (search fetched on use, the colour
+    switch) in place of the theme's bundle, which a first visit would otherwise spend
+    most of its bytes and start-up time on. Everything else the theme writes stays."""
+    return _THEME_SCRIPT.sub(
+        lambda m: f'<script src="{m.group(1) or ""}{LIGHT_SCRIPT}"></script>', page_html, count=1
+    )
+
+
+def finish_page(page_html: str, *, light: bool = False) -> str:
+    """Every change of this module, in order (``light``: the edition's pages are light)."""
+    page_html = name_search_dialog(skip_to_checklist(page_html))
+    return use_light_script(page_html) if light else page_html

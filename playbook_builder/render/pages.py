@@ -44,6 +44,8 @@ ASSETS = (
     "assets/playbook/checklist-loader.js",
     "assets/playbook/filter.js",
     "assets/playbook/site.js",
+    # In place of the theme's script on a light edition's pages (page_chrome.py).
+    "assets/playbook/light.js",
 )
 CSS_ASSETS = ("assets/playbook/playbook.css",)
 # Scripts every page names, as MkDocs' extra_javascript entries (path, and type for
