@@ -42,7 +42,7 @@ def main() -> int:
     )
     parser.add_argument("--site", type=Path, default=Path("site"))
     parser.add_argument("--page", default="jobseekers/checklists/offer-evaluation/")
-    parser.add_argument("--budget-kb", type=float, default=150.0)
+    parser.add_argument("--budget-kb", type=float, default=110.0)
     args = parser.parse_args()
     handler = functools.partial(_Quiet, directory=str(args.site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -255,8 +255,9 @@ def test_state_pages_show_values_in_force_dates_sources_and_help(
     assert "highest one that covers your job" in index
     page = rendered.pages["state-by-state/co.md"].markdown
     assert (
-        "**Minimum wage:** $14.81 an hour. Since January 1, 2025. Denver and Edgewater set "
-        "higher rates. Rises to $15.16 on January 1, 2026."
+        '<details class="pb-fact"><summary><strong>Minimum wage:</strong> $14.81 an hour.'
+        "</summary><p>Since January 1, 2025. Denver and Edgewater set higher rates. Rises to "
+        "$15.16 on January 1, 2026."
     ) in page
     assert 'data-pb-built="2025-12-15"' in page
     assert "**Denver** (city): $18.81 an hour. Since January 1, 2025." in page
@@ -265,7 +266,7 @@ def test_state_pages_show_values_in_force_dates_sources_and_help(
     assert "We could not check these facts against an official source yet: state safety" in page
     # Texas: the state's rate is known; the unknown facts are named once, not one by one.
     texas = rendered.pages["state-by-state/tx.md"].markdown
-    assert "$7.25 an hour. Since July 24, 2009." in texas
+    assert "$7.25 an hour.</summary><p>Since July 24, 2009." in texas
     assert texas.count("We could not check") == 1
     assert {"State by state": "state-by-state/index.md"} in rendered.nav
     for other in ("employers", "agencies"):
@@ -282,8 +283,10 @@ def test_state_pages_show_values_in_force_dates_sources_and_help(
         .pages["state-by-state/co.md"]
         .markdown
     )
-    assert "**Minimum wage:** $15.16 an hour. Since January 1, 2026." in page
-    assert "Rises to" not in page.split("**Minimum wage:**")[1].split("\n")[0]
+    assert (
+        "<strong>Minimum wage:</strong> $15.16 an hour.</summary><p>Since January 1, 2026." in page
+    )
+    assert "Rises to" not in page.split("<strong>Minimum wage:</strong>")[1].split("\n")[0]
 
 
 def test_jurisdiction_data_for_scripts(monkeypatch: pytest.MonkeyPatch) -> None:

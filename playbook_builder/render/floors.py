@@ -289,9 +289,30 @@ def fact_parts(
     return line
 
 
-def fact_line(name: str, fact: Fact, federal: Federal, day: dt.date, date_text: DateText) -> str:
-    """A fact as a state's page shows it (short source links)."""
-    return to_markdown(fact_parts(name, fact, federal, day, date_text, short=True))
+def fact_pieces(
+    name: str, fact: Fact, federal: Federal, day: dt.date, date_text: DateText
+) -> tuple[Line, Line]:
+    """A fact as a state's page shows it: the headline (label and value: "Paid sick leave:
+    Yes.") and the rest (dates, who is covered, the next change, the short source link)."""
+    label = Part(labels()[name] + ":", strong=True)
+    texts, shown = _value_sentences(fact, federal, day, date_text)
+    if fact.status != "known" or not texts:
+        return [label, Part(" "), Part(_("Not checked yet."))], []
+    rest: Line = [Part(" ".join(texts[1:]))] if texts[1:] else []
+    if shown is not None:
+        rest += source_parts(shown.source, short=True)
+    return [label, Part(" "), Part(texts[0])], rest
+
+
+def fact_block(name: str, fact: Fact, federal: Federal, day: dt.date, date_text: DateText) -> str:
+    """A fact on a state's page as HTML: its headline as the summary of a disclosure that
+    holds the rest, so a phone shows every fact's value in a few lines (the browser's
+    floors-page.js builds the same from the data file; print opens them all)."""
+    head, rest = fact_pieces(name, fact, federal, day, date_text)
+    return (
+        f'<details class="pb-fact"><summary>{to_html(head)}</summary>'
+        f"<p>{to_html(rest).strip()}</p></details>"
+    )
 
 
 def office_parts(office: LaborOffice, label: str) -> Line:

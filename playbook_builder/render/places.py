@@ -109,7 +109,7 @@ def _state_page(view: EditionView, j: Jurisdiction, path: str, ctx: _StateContex
             built_url(path, edition.directory_urls) + ("_" if edition.directory_urls else ""),
         ),
         lines=[
-            floors.fact_line(name, fact, fed, day, ctx.date_text)
+            floors.fact_block(name, fact, fed, day, ctx.date_text)
             for name, fact in j.facts()
             # Unknown facts are named once, in one sentence below the list.
             if isinstance(fact, Fact) and fact.status == "known"

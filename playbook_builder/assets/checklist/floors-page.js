@@ -7,7 +7,7 @@
 import { el, fetchJson, onEachPage, pageStrings, partNode } from "./dom.js";
 import { I18n } from "./i18n.js";
 import { dateFormat, moneyFormat, usLocale } from "./format.js";
-import { changedBetween, factLine, federalRate, LABELS, localDay, localityLine, localityList } from "./state-facts.js";
+import { changedBetween, factPieces, federalRate, LABELS, localDay, localityLine, localityList } from "./state-facts.js";
 import strings from "./strings-en.js";
 
 // Every fact but the office, in the order of the data file (state-facts.js LABELS).
@@ -32,11 +32,15 @@ export function reword(root, data, day, fmt) {
   const place = Object.prototype.hasOwnProperty.call(all, code) ? all[code] : null;
   if (!isObject(place) || !changedBetween(place, built, day)) return false;
   const full = Object.assign({}, fmt, { day, floor: federalRate(data, day), short: true });
+  // As the build writes it: each fact's headline opens the rest (render/floors.py).
   const list = el(
     "ul",
-    null,
-    FACTS.filter((name) => isObject(place.facts[name]) && place.facts[name].status === "known")
-      .map((name) => el("li", null, factLine(place, name, full).map(partNode)))
+    { className: "pb-fact-list" },
+    FACTS.filter((name) => isObject(place.facts[name]) && place.facts[name].status === "known").map((name) => {
+      const { head, rest } = factPieces(place, name, full);
+      const block = el("details", { className: "pb-fact" }, [el("summary", null, head.map(partNode)), el("p", null, rest.map(partNode))]);
+      return el("li", null, [block]);
+    })
   );
   const note = el("p", { className: "pb-hint pb-floors-today", text: fmt.t("floors.today", { date: fmt.date(day) }) });
   root.textContent = "";

@@ -198,6 +198,23 @@ export function factLine(place, name, fmt) {
   return [label, { text: texts.join(" ") }].concat(shown ? sourceParts(t, shown, fmt.short) : []);
 }
 
+/**
+ * A fact as a state's page shows it: the headline { head: label and value } and the rest
+ * { rest: dates, who is covered, the next change, the source }, as render/floors.py
+ * (fact_pieces) writes it. Null for a name that is no fact.
+ */
+export function factPieces(place, name, fmt) {
+  const t = fmt.t;
+  if (!Object.prototype.hasOwnProperty.call(LABELS, name) || name === "labor_office") return null;
+  const label = { text: t(LABELS[name]) + ":", strong: true };
+  const fact = own(place.facts, name);
+  const known = isObject(fact) && fact.status === "known";
+  const { texts, shown } = known ? sentences(name, fact, fmt, fmt.day, fmt.floor || FEDERAL_RATE) : { texts: [], shown: null };
+  if (!texts.length) return { head: [label, { text: " " }, { text: t("state.unknown") }], rest: [] };
+  const rest = texts.length > 1 ? [{ text: texts.slice(1).join(" ") }] : [];
+  return { head: [label, { text: " " }, { text: texts[0] }], rest: rest.concat(shown ? sourceParts(t, shown, fmt.short) : []) };
+}
+
 /** The phone as a tel: address (digits, with the country code). */
 export function telHref(phone) {
   const digits = String(phone).split(/ ext| x/)[0].replace(/\D/g, "");
