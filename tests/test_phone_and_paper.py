@@ -496,3 +496,29 @@ def test_first_question_is_on_the_first_phone_screen(
     page.close()
     assert 0 < found["question"] < found["answers"] <= found["bar"] <= 844, found
     assert found["height"] / 844 <= 12, found
+
+
+@pytest.mark.parametrize("edition", ["jobseekers", "jobseekers-es"])
+def test_every_state_page_fits_three_phone_screens(
+    browser: Browser, bundled_site: Path, bundled_base: str, edition: str
+) -> None:
+    """Every bundled state's page at 360 x 740, as a reader first sees it (each fact's
+    headline, the rest a tap away): no sideways scroll, at most three screens tall."""
+    codes = sorted(
+        p.name for p in (bundled_site / edition / "state-by-state").iterdir() if p.is_dir()
+    )
+    assert len(codes) == 52
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    too_tall: list[tuple[str, float]] = []
+    try:
+        for code in codes:
+            page.goto(f"{bundled_base}{edition}/state-by-state/{code}/")
+            width, height = page.evaluate(
+                "() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
+            )
+            assert width == 360, code
+            if height > 3 * 740:
+                too_tall.append((code, round(height / 740, 2)))
+    finally:
+        page.close()
+    assert too_tall == []
