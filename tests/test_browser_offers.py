@@ -39,7 +39,7 @@ from .helpers import (
 pytestmark = BROWSER_MARKS
 
 if CHROMIUM.exists() or IN_CI:
-    from playwright.sync_api import Browser, Page, Route
+    from playwright.sync_api import Browser, Locator, Page, Route
 
 
 def test_offers_are_named_compared_and_switched(page: Page, base: str) -> None:
@@ -414,14 +414,19 @@ def test_state_page_follows_the_readers_date(
     )
 
 
-def test_offer_pay_is_compared_with_the_local_floor(page: Page, base: str) -> None:
-    page.clock.set_fixed_time(dt.datetime(2026, 3, 1, 12))
+def _pay_item_in_colorado(page: Page, base: str, day: dt.datetime) -> Locator:
+    """The offer checklist on ``day`` with Colorado chosen: the pay item's state box."""
+    page.clock.set_fixed_time(day)
     page.goto(base + OFFER)
     states_loaded(page, ".pb-state-choice")
     page.get_by_label("Your state").select_option("CO")
     figures_shown(page)
     page.locator("#pb-item-pay-written summary").click()
-    floor = page.locator("#pb-item-pay-written .pb-state-floor")
+    return page.locator("#pb-item-pay-written .pb-state-floor")
+
+
+def test_offer_pay_is_compared_with_the_local_floor(page: Page, base: str) -> None:
+    floor = _pay_item_in_colorado(page, base, dt.datetime(2026, 3, 1, 12))
     assert "The lowest legal pay where you work: $15.16 an hour (state law)." in floor.inner_text()
     place = page.get_by_label("Your city or area")
     assert place.locator("option").all_inner_texts() == ["Somewhere else in the state", "Denver"]
@@ -562,14 +567,8 @@ def _unchecked_local_rate(page: Page, base: str) -> None:
         route.fulfill(json=data)
 
     page.route("**/data/states/co.json", with_unchecked)
-    page.clock.set_fixed_time(dt.datetime(2026, 12, 6, 12))
-    page.goto(base + OFFER)
-    states_loaded(page, ".pb-state-choice")
-    page.get_by_label("Your state").select_option("CO")
-    figures_shown(page)
-    page.locator("#pb-item-pay-written summary").click()
+    floor = _pay_item_in_colorado(page, base, dt.datetime(2026, 12, 6, 12))
     page.get_by_label("Your city or area").select_option("co-denver")
-    floor = page.locator("#pb-item-pay-written .pb-state-floor")
     text = floor.inner_text()
     assert (
         "Denver (city): The rate may have changed on July 1, 2026; we could not check it yet. "

@@ -119,30 +119,22 @@ def test_an_unchecked_rate_is_said_plainly_and_is_due(
     with pytest.raises(ValidationError, match="an unchecked rate needs a `summary`"):
         MinimumWage.model_validate({"values": [{"from": day, "unchecked": True, "source": SOURCE}]})
     (mini / "content/localities/co-denver.yml").write_text(DENVER + UNCHECKED, encoding="utf-8")
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796256000")  # 2026-12-03
-    project = open_project(mini)
-    page = (
-        render_edition(
-            project.content_for(project.edition("jobseekers")), project.edition("jobseekers")
-        )
-        .pages["state-by-state/co.md"]
-        .markdown
-    )
+
+    def colorado_page(epoch: str) -> str:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        project = open_project(mini)
+        edition = project.edition("jobseekers")
+        rendered = render_edition(project.content_for(edition), edition)
+        return rendered.pages["state-by-state/co.md"].markdown
+
+    page = colorado_page("1796256000")  # 2026-12-03
     assert (
         "**Denver** (city): The rate may have changed on July 1, 2026; we could not check it yet. "
         "Before then it was $19.29 an hour. Denver sets a new rate each July 1."
     ) in page
     assert "$19.29 an hour. Since" not in page
     # Before the change, the known rate and the change ahead.
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")  # 2026-05-28
-    project = open_project(mini)
-    page = (
-        render_edition(
-            project.content_for(project.edition("jobseekers")), project.edition("jobseekers")
-        )
-        .pages["state-by-state/co.md"]
-        .markdown
-    )
+    page = colorado_page("1780000000")  # 2026-05-28
     assert "**Denver** (city): $19.29 an hour. Since January 1, 2026." in page
     assert "Changes on July 1, 2026." in page
     assert main(["facts", "due", "--root", str(mini), "--today", "2026-12-06"]) == 0
