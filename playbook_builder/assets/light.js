@@ -224,9 +224,6 @@
         if (!input.checked) { return; }
         var chosen = apply(input, options);
         if (window.__md_set) { window.__md_set("__palette", chosen); }
-        var label = input.nextElementSibling;
-        // The new button takes the focus of the one that was pressed.
-        if (label && label.tagName === "LABEL") { label.focus && label.focus(); }
       });
     });
   }

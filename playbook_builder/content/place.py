@@ -139,8 +139,8 @@ class WageValue(Dated):
             )
         if self.unchecked and self.summary is None:
             raise ValueError(
-                "an unchecked rate needs a `summary` that says what changed on this day "
-                "and that the new figure could not be read"
+                "an unchecked rate needs a `summary` that gives the rule of the change "
+                '(e.g. "Chicago sets a new rate each July 1.")'
             )
         return self
 

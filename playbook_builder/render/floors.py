@@ -267,6 +267,18 @@ def _value_sentences(
     return [t for t in texts if t], now or nxt
 
 
+def _fact_texts(
+    name: str, fact: Fact, federal: Federal, day: dt.date, date_text: DateText
+) -> tuple[Line, list[str], Dated | None]:
+    """A fact's label (and the space after it), its sentences on ``day`` (none when nobody
+    could check it) and the value whose source is shown."""
+    label: Line = [Part(labels()[name] + ":", strong=True), Part(" ")]
+    if fact.status != "known":
+        return label, [], None
+    texts, shown = _value_sentences(fact, federal, day, date_text)
+    return label, texts, shown
+
+
 def fact_parts(
     name: str,
     fact: Fact,
@@ -277,13 +289,10 @@ def fact_parts(
     short: bool = False,
 ) -> Line:
     """One fact's line on ``day``: label, value, since, summary, note, next change, source."""
-    line: Line = [Part(labels()[name] + ":", strong=True), Part(" ")]
-    if fact.status != "known":
-        return [*line, Part(_("Not checked yet."))]
-    texts, shown = _value_sentences(fact, federal, day, date_text)
+    label, texts, shown = _fact_texts(name, fact, federal, day, date_text)
     if not texts:
-        return [*line, Part(_("Not checked yet."))]
-    line.append(Part(" ".join(texts)))
+        return [*label, Part(_("Not checked yet."))]
+    line = [*label, Part(" ".join(texts))]
     if shown is not None:
         line += source_parts(shown.source, short=short)
     return line
@@ -294,14 +303,13 @@ def fact_pieces(
 ) -> tuple[Line, Line]:
     """A fact as a state's page shows it: the headline (label and value: "Paid sick leave:
     Yes.") and the rest (dates, who is covered, the next change, the short source link)."""
-    label = Part(labels()[name] + ":", strong=True)
-    texts, shown = _value_sentences(fact, federal, day, date_text)
-    if fact.status != "known" or not texts:
-        return [label, Part(" "), Part(_("Not checked yet."))], []
+    label, texts, shown = _fact_texts(name, fact, federal, day, date_text)
+    if not texts:
+        return [*label, Part(_("Not checked yet."))], []
     rest: Line = [Part(" ".join(texts[1:]))] if texts[1:] else []
     if shown is not None:
         rest += source_parts(shown.source, short=True)
-    return [label, Part(" "), Part(texts[0])], rest
+    return [*label, Part(texts[0])], rest
 
 
 def fact_block(name: str, fact: Fact, federal: Federal, day: dt.date, date_text: DateText) -> str:

@@ -181,6 +181,16 @@ function sentences(name, fact, fmt, day, floor) {
   return { texts, shown: now || next };
 }
 
+// A fact's label, its sentences on `fmt.day` (none when nobody could check it) and the
+// value whose source is shown; null for a name that is no fact.
+function factTexts(place, name, fmt) {
+  if (!Object.prototype.hasOwnProperty.call(LABELS, name) || name === "labor_office") return null;
+  const fact = own(place.facts, name);
+  const known = isObject(fact) && fact.status === "known";
+  const { texts, shown } = known ? sentences(name, fact, fmt, fmt.day, fmt.floor || FEDERAL_RATE) : { texts: [], shown: null };
+  return { label: fmt.t(LABELS[name]), texts, shown };
+}
+
 /**
  * The line for one fact of one place on `fmt.day`: its label, value, date, next change
  * and source; an unknown fact says it was not checked yet.
@@ -188,14 +198,11 @@ function sentences(name, fact, fmt, day, floor) {
  * short (source links as a state's page writes them) }.
  */
 export function factLine(place, name, fmt) {
-  const t = fmt.t;
-  if (!Object.prototype.hasOwnProperty.call(LABELS, name) || name === "labor_office") return [];
-  const label = { text: t(LABELS[name]) + ": ", strong: true };
-  const fact = own(place.facts, name);
-  if (!isObject(fact) || fact.status !== "known") return [label, { text: t("state.unknown") }];
-  const { texts, shown } = sentences(name, fact, fmt, fmt.day, fmt.floor || FEDERAL_RATE);
-  if (!texts.length) return [label, { text: t("state.unknown") }];
-  return [label, { text: texts.join(" ") }].concat(shown ? sourceParts(t, shown, fmt.short) : []);
+  const fact = factTexts(place, name, fmt);
+  if (!fact) return [];
+  const label = { text: fact.label + ": ", strong: true };
+  if (!fact.texts.length) return [label, { text: fmt.t("state.unknown") }];
+  return [label, { text: fact.texts.join(" ") }].concat(fact.shown ? sourceParts(fmt.t, fact.shown, fmt.short) : []);
 }
 
 /**
@@ -204,15 +211,15 @@ export function factLine(place, name, fmt) {
  * (fact_pieces) writes it. Null for a name that is no fact.
  */
 export function factPieces(place, name, fmt) {
-  const t = fmt.t;
-  if (!Object.prototype.hasOwnProperty.call(LABELS, name) || name === "labor_office") return null;
-  const label = { text: t(LABELS[name]) + ":", strong: true };
-  const fact = own(place.facts, name);
-  const known = isObject(fact) && fact.status === "known";
-  const { texts, shown } = known ? sentences(name, fact, fmt, fmt.day, fmt.floor || FEDERAL_RATE) : { texts: [], shown: null };
-  if (!texts.length) return { head: [label, { text: " " }, { text: t("state.unknown") }], rest: [] };
-  const rest = texts.length > 1 ? [{ text: texts.slice(1).join(" ") }] : [];
-  return { head: [label, { text: " " }, { text: texts[0] }], rest: rest.concat(shown ? sourceParts(t, shown, fmt.short) : []) };
+  const fact = factTexts(place, name, fmt);
+  if (!fact) return null;
+  const label = [{ text: fact.label + ":", strong: true }, { text: " " }];
+  if (!fact.texts.length) return { head: label.concat({ text: fmt.t("state.unknown") }), rest: [] };
+  const rest = fact.texts.length > 1 ? [{ text: fact.texts.slice(1).join(" ") }] : [];
+  return {
+    head: label.concat({ text: fact.texts[0] }),
+    rest: rest.concat(fact.shown ? sourceParts(fmt.t, fact.shown, fmt.short) : []),
+  };
 }
 
 /** The phone as a tel: address (digits, with the country code). */

@@ -159,46 +159,44 @@ export function renderStateFloors(cl) {
 
 /** The highest floor where the reader works, and this offer's pay an hour beside it. */
 function payCheck(cl) {
-  const t = cl.t;
   const floor = floorForOffer(cl);
   if (!floor) return [];
-  const fmt = stateFormat(cl);
   const set = cl.sets && cl.sets[cl.current];
   const hourly = set ? payPerHour(set.details) : null;
-  if (floor.unchecked) return uncheckedPay(cl, floor, hourly);
-  const where = floor.where === "locality" ? floor.place : t("state.floor." + floor.where);
-  const out = [el("p", { className: "pb-state-floor-pay" }, [el("strong", { text: t("state.floor", { amount: fmt.money(floor.rate), where }) })])];
-  if (hourly !== null) {
-    const below = hourly < floor.rate;
-    out.push(
-      el("p", { className: below ? "pb-state-offer pb-state-offer-below" : "pb-state-offer" }, [
-        t(below ? "state.offerBelow" : "state.offerAbove", { amount: fmt.money(hourly) }),
-      ])
-    );
-  }
+  const said = floor.unchecked ? uncheckedWords(cl, floor, hourly) : floorWords(cl, floor, hourly);
+  const out = [el("p", { className: "pb-state-floor-pay" }, [el("strong", { text: said.floor })])];
+  if (said.offer) out.push(el("p", { className: said.below ? "pb-state-offer pb-state-offer-below" : "pb-state-offer" }, [said.offer]));
   return out;
+}
+
+/** The floor in words, and the offer beside it when its pay an hour is known. */
+function floorWords(cl, floor, hourly) {
+  const t = cl.t;
+  const fmt = stateFormat(cl);
+  const where = floor.where === "locality" ? floor.place : t("state.floor." + floor.where);
+  const below = hourly !== null && hourly < floor.rate;
+  return {
+    floor: t("state.floor", { amount: fmt.money(floor.rate), where }),
+    offer: hourly === null ? null : t(below ? "state.offerBelow" : "state.offerAbove", { amount: fmt.money(hourly) }),
+    below,
+  };
 }
 
 /** Where a rate in force could not be read: say so, never a floor we do not know; the
  * offer is compared with the rate before the change only to say it was already lower. */
-function uncheckedPay(cl, floor, hourly) {
+function uncheckedWords(cl, floor, hourly) {
   const t = cl.t;
   const fmt = stateFormat(cl);
   const date = fmt.date(floor.unchecked.from);
   const before = floor.unchecked.before;
-  const head = before === null
-    ? t("state.floorUnchecked", { place: floor.place, date })
-    : t("state.floorUncheckedBefore", { place: floor.place, date, amount: fmt.money(before) });
-  const out = [el("p", { className: "pb-state-floor-pay" }, [el("strong", { text: head })])];
-  if (hourly !== null) {
-    const below = before !== null && hourly < before;
-    out.push(
-      el("p", { className: below ? "pb-state-offer pb-state-offer-below" : "pb-state-offer" }, [
-        t(below ? "state.offerBelowBefore" : "state.offerUnchecked", { amount: fmt.money(hourly), date }),
-      ])
-    );
-  }
-  return out;
+  const below = hourly !== null && before !== null && hourly < before;
+  return {
+    floor: before === null
+      ? t("state.floorUnchecked", { place: floor.place, date })
+      : t("state.floorUncheckedBefore", { place: floor.place, date, amount: fmt.money(before) }),
+    offer: hourly === null ? null : t(below ? "state.offerBelowBefore" : "state.offerUnchecked", { amount: fmt.money(hourly), date }),
+    below,
+  };
 }
 
 // A guide that works offline saves the reader's own state page as soon as they pick
