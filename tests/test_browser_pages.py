@@ -349,6 +349,14 @@ def test_a_light_edition_fetches_search_only_when_opened(page: Page, base: str) 
     page.keyboard.press("Escape")
     assert page.evaluate("() => document.getElementById('__search').checked") is False
     assert len([u for u in fetched if "search_index" in u]) == 1
+    # By keyboard: Tab into the search opens it, Tab on past it closes it again.
+    page.locator("a.md-skip").focus()
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("() => document.activeElement.closest('.md-search') !== null")
+        is_open = page.evaluate("() => document.getElementById('__search').checked")
+        assert is_open == focused
+    assert page.evaluate("() => document.activeElement.closest('.md-search')") is None
     # The colour switch: dark, and still dark on the next page.
     page.locator("form[data-md-component=palette] label:not([hidden])").click()
     assert page.evaluate("() => document.body.dataset.mdColorScheme") == "slate"

@@ -176,6 +176,15 @@
       });
       form.addEventListener("reset", function () { setTimeout(show, 0); });
     }
+    // Tabbing on past the search closes it, so it never covers the part of the page the
+    // focus has moved to (a click on nothing in particular leaves it open, as before).
+    var dialog = input.closest("[data-md-component=search]");
+    if (dialog) {
+      dialog.addEventListener("focusout", function (event) {
+        var next = event.relatedTarget;
+        if (toggle.checked && next && !dialog.contains(next)) { toggle.checked = false; }
+      });
+    }
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && toggle.checked) {
         toggle.checked = false;
