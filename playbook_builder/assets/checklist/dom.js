@@ -33,6 +33,33 @@ export function onEachPage(init) {
   }
 }
 
+// A slice of start-up work runs for about this long before the browser gets a turn.
+const SLICE_MS = 5;
+
+/**
+ * Runs `steps` (functions) in order, in slices of about SLICE_MS: after a slice the
+ * browser handles taps, keys and painting before the next one, so on a slow phone no
+ * part of the page's start holds it for long. The first slice runs at once. Stops
+ * before a step when `wanted()` is false. A step that throws stops the rest, and the
+ * error is reported as any uncaught error is.
+ */
+export function inSlices(steps, wanted) {
+  let next = 0;
+  function slice() {
+    const began = performance.now();
+    while (next < steps.length) {
+      if (wanted && !wanted()) return;
+      steps[next]();
+      next += 1;
+      if (next < steps.length && performance.now() - began >= SLICE_MS) {
+        setTimeout(slice, 0);
+        return;
+      }
+    }
+  }
+  slice();
+}
+
 export function el(tag, attrs, children) {
   const node = document.createElement(tag);
   if (attrs) {

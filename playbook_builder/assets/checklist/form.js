@@ -46,6 +46,11 @@ export class Checklist {
     this.state = null; // offer checklists: the reader's state, a postal code
     this.locality = null; // and their city or area in it, a locality id (state-facts.js)
     this.pairs = [];
+    // While the page starts (buildSteps, then start): not ready; the answers given
+    // meanwhile, item id -> value; the changes to the page that wait for it.
+    this.ready = false;
+    this.early = Object.create(null);
+    this.onReady = [];
     // Self-assessment: the employer's size and industry for the benchmarks (peers.js),
     // kept with the answers; the parts that show benchmarks and an earlier assessment.
     this.peer = { workers: null, industry: null };
@@ -149,46 +154,124 @@ export class Checklist {
     this.peer = result.peers || { workers: null, industry: null };
   }
 
-  build() {
+  /**
+   * The page's parts, as steps to run in order (main.js runs them in short slices, so
+   * a slow phone stays responsive while the page starts). Each step builds one part.
+   * The parts a reader could use before the answers are in are kept hidden until
+   * `start` ends (see `reveal`); only the questions work from the first step, and an
+   * answer given that early is kept (see `watchRadios`).
+   */
+  buildSteps() {
     const form = this.form;
-    form.classList.add("pb-js");
-    const article = form.closest(".md-content__inner") || form.parentElement;
-    if (article) article.classList.add("pb-has-checklist");
-    form.addEventListener("submit", (event) => event.preventDefault());
-    this.watchRadios();
     const controls = form.querySelector(".pb-controls");
-    controls.textContent = "";
-    this.message = el("p", { className: "pb-message", role: "status" });
-    this.error = el("p", { className: "pb-error", role: "alert" });
+    // The controls above the questions are built aside and go in at the last step, with
+    // everything else the script shows, so the page moves at most once (the stylesheet
+    // keeps their room meanwhile).
+    const top = document.createDocumentFragment();
+    const steps = [
+      () => {
+        form.classList.add("pb-js");
+        form.setAttribute("aria-busy", "true");
+        const article = form.closest(".md-content__inner") || form.parentElement;
+        if (article) article.classList.add("pb-has-checklist");
+        form.addEventListener("submit", (event) => event.preventDefault());
+        this.watchRadios();
+        this.message = el("p", { className: "pb-message", role: "status" });
+        this.error = el("p", { className: "pb-error", role: "alert" });
+      },
+    ];
     if (this.isOffer) {
       // The first question comes first on a phone: only the offer and state choices sit
       // above the questions; keeping, saving and printing come after them.
-      controls.appendChild(buildOffers(this));
-      const state = buildStateChoice(this);
-      if (state) controls.appendChild(state);
-      controls.appendChild(this.message);
-      controls.appendChild(this.error);
-      this.quick = buildQuickView(this);
-      const end = el("div", { className: "pb-controls pb-controls-end" }, [buildStorage(this), buildActions(this)]);
-      form.appendChild(end);
+      steps.push(
+        () => top.appendChild(buildOffers(this)),
+        () => {
+          const state = buildStateChoice(this);
+          if (state) top.appendChild(state);
+          top.appendChild(this.message);
+          top.appendChild(this.error);
+        },
+        () => {
+          const end = el("div", { className: "pb-controls pb-controls-end", hidden: true }, [
+            buildStorage(this),
+            buildActions(this),
+          ]);
+          form.appendChild(end);
+          this.reveal(end);
+        }
+      );
     } else {
-      controls.appendChild(buildStorage(this));
-      controls.appendChild(buildActions(this));
-      controls.appendChild(this.message);
-      controls.appendChild(this.error);
+      steps.push(() => {
+        top.appendChild(buildStorage(this));
+        top.appendChild(buildActions(this));
+        top.appendChild(this.message);
+        top.appendChild(this.error);
+      });
     }
-    controls.hidden = false;
-    watchPrinting(form);
-    this.progress = this.buildProgress();
-    form.appendChild(this.progress.root);
-    this.results = document.getElementById("pb-results");
-    buildResults(this);
-    this.results.hidden = false;
-    this.pairs = buildPairs(this);
-    if (!this.isOffer) {
-      this.peers = Peers.build(this);
-      this.earlier = Earlier.build(this);
-    }
+    steps.push(
+      () => {
+        this.whenReady(() => {
+          controls.textContent = "";
+          controls.appendChild(top);
+        });
+        this.reveal(controls);
+        watchPrinting(form);
+        this.progress = this.buildProgress();
+        this.progress.root.hidden = true;
+        form.appendChild(this.progress.root);
+        this.reveal(this.progress.root);
+      },
+      () => {
+        this.results = document.getElementById("pb-results");
+        buildResults(this);
+        this.reveal(this.results);
+      },
+      () => {
+        this.pairs = buildPairs(this);
+        if (!this.isOffer) {
+          this.peers = Peers.build(this);
+          this.earlier = Earlier.build(this);
+        }
+      },
+      () => {
+        this.quick = buildQuickView(this);
+      }
+    );
+    return steps;
+  }
+
+  /** Runs `change` once the page has started (at once if it has). */
+  whenReady(change) {
+    if (this.ready) change();
+    else this.onReady.push(change);
+  }
+
+  /** Shows `node` once the page has started. */
+  reveal(node) {
+    this.whenReady(() => {
+      node.hidden = false;
+    });
+  }
+
+  /**
+   * The last step: answers kept on the device, then any given while the page started
+   * (they are newer), into the form and the summary; then what waited for this shows.
+   * `notices` are the messages about the kept answers.
+   */
+  start(notices) {
+    const early = Object.keys(this.early);
+    early.forEach((id) => {
+      this.answers()[id] = this.early[id];
+    });
+    this.early = Object.create(null);
+    if (early.length) persist(this);
+    this.fillForm();
+    this.render(false);
+    this.ready = true;
+    this.onReady.forEach((change) => change());
+    this.onReady = [];
+    this.form.removeAttribute("aria-busy");
+    if (notices.length) this.say(notices.join(" "));
   }
 
   watchRadios() {
@@ -202,6 +285,10 @@ export class Checklist {
       if (!target || target.type !== "radio" || !target.closest(".pb-item")) return;
       const id = target.closest(".pb-item").getAttribute("data-pb-item");
       if (!this.itemIds.has(id) || !(target.value in this.option)) return;
+      if (!this.ready) {
+        this.early[id] = target.value;
+        return;
+      }
       this.answers()[id] = target.value;
       this.changed(true);
       maybeShowKeepNotice(this, target.closest(".pb-item"));

@@ -16,7 +16,7 @@
  */
 import { isPlainObject, ReadError, readText } from "./answers.js";
 import { compareWithCompanion } from "./compare.js";
-import { onEachPage, pageStrings } from "./dom.js";
+import { inSlices, onEachPage, pageStrings } from "./dom.js";
 import { Checklist } from "./form.js";
 import { I18n } from "./i18n.js";
 import { score } from "./scoring.js";
@@ -69,13 +69,19 @@ export function init() {
   form.setAttribute("data-pb-ready", "1");
   const i18n = new I18n(pageStrings(form), document.documentElement.lang || "en", strings);
   const checklist = new Checklist(form, def, i18n);
-  checklist.build();
-  const notices = loadAnswers(checklist);
-  updateRememberHint(checklist);
-  checklist.fillForm();
-  checklist.render(false);
-  if (notices.length) checklist.say(notices.join(" "));
-  expose(def, checklist);
+  let notices = [];
+  const steps = checklist.buildSteps().concat([
+    () => {
+      notices = loadAnswers(checklist);
+      updateRememberHint(checklist);
+    },
+    () => {
+      checklist.start(notices);
+      expose(def, checklist);
+    },
+  ]);
+  // With instant navigation the form can leave the page before its last step: stop then.
+  inSlices(steps, () => form.isConnected);
 }
 
 onEachPage(init);

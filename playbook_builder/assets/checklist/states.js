@@ -55,7 +55,8 @@ export function buildStateChoice(cl) {
       cl.stateSelect.appendChild(el("option", { value: "", text: t("state.none") }));
       states.forEach((state) => cl.stateSelect.appendChild(el("option", { value: state.code, text: state.name })));
       cl.stateSelect.disabled = false;
-      fillState(cl);
+      // Before the page has started, its last step puts the kept state in (fillForm).
+      if (cl.ready) fillState(cl);
     })
     .catch(() => {
       cl.stateSelect.textContent = "";
