@@ -142,6 +142,9 @@ def test_print_without_script_shows_the_whole_checklist(browser: Browser, base: 
         assert page.locator(".pb-noscript").is_visible()
         assert not page.locator(".pb-controls").is_visible()
         assert not page.locator("#pb-results").is_visible()
+        # A light page has no "no-js" class; the search, which needs script, hides anyway.
+        assert page.evaluate("document.documentElement.className") == ""
+        assert not page.locator('label.md-header__button[for="__search"]').is_visible()
         assert page.get_by_role("group", name="Is the pay written down?").is_visible()
         # Without the script there is no quick check: every question shows.
         assert page.get_by_role("group", name="Can you raise a problem without fear?").is_visible()

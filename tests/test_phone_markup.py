@@ -161,9 +161,14 @@ def test_state_sources_stay_out_of_the_search_index(bundled_site: Path) -> None:
 def test_a_light_page_swaps_the_theme_script_for_light_js() -> None:
     tag = '<script src="{}assets/javascripts/bundle.a5f9d56c.min.js"></script>'
     for prefix in ("", "./", "../../", "/playbook/jobseekers/"):
-        page = f'<body>x {tag.format(prefix)}<script src="{prefix}assets/playbook/site.js">'
+        page = (
+            f'<html lang="es" class="no-js"><body>x {tag.format(prefix)}'
+            f'<script src="{prefix}assets/playbook/site.js">'
+        )
         light = use_light_script(page)
         assert f'<script src="{prefix}assets/playbook/light.js"></script>' in light
         assert "bundle." not in light and light.count("<script") == 2
-        assert finish_page(page) == page  # not light: the theme's script stays
-    assert use_light_script("<body>no theme script</body>") == "<body>no theme script</body>"
+        assert light.startswith('<html lang="es"><body>')  # no root class to take away
+        assert finish_page(page) == page  # not light: the theme's script and class stay
+    plain = '<html class="no-js"><body>no theme script</body>'
+    assert use_light_script(plain) == plain

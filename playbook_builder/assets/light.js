@@ -14,10 +14,9 @@
 (function () {
   "use strict";
   if (window.document$) { return; }
-  // As the theme's script does first: the page has script, so its search and its
-  // script-only controls are shown (the theme's CSS hides them under .no-js).
-  document.documentElement.classList.remove("no-js");
-  document.documentElement.classList.add("js");
+  // The theme's script starts by taking the "no-js" class off the root, which restyles
+  // the whole page; a light page is published without it (render/page_chrome.py) and
+  // hides the script-only controls with @media (scripting: none) (playbook.css).
 
   var MAX_RESULTS = 10;
   var config = {};

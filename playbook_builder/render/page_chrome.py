@@ -41,11 +41,22 @@ _THEME_SCRIPT = re.compile(
 LIGHT_SCRIPT = "assets/playbook/light.js"
 
 
+# The theme's root element says the page has no script until its own script says it
+# does; a light page's stylesheet asks the browser instead (playbook.css, scripting).
+_NO_JS_ROOT = re.compile(r'(<html\b[^>]*?) class="no-js"')
+
+
 def use_light_script(page_html: str) -> str:
     """A light edition's page loads ``light.js`` (search fetched on use, the colour
     switch) in place of the theme's bundle, which a first visit would otherwise spend
-    most of its bytes and start-up time on. Everything else the theme writes stays."""
-    return _THEME_SCRIPT.sub(rf'<script src="\g<1>{LIGHT_SCRIPT}"></script>', page_html, count=1)
+    most of its bytes and start-up time on. Everything else the theme writes stays, but
+    for the root's ``no-js`` class: the theme's script takes it away once it runs, which
+    restyles the whole page; on a light page the stylesheet hides the script-only
+    controls with ``@media (scripting: none)`` instead, so nothing changes on the root."""
+    swapped, count = _THEME_SCRIPT.subn(
+        rf'<script src="\g<1>{LIGHT_SCRIPT}"></script>', page_html, count=1
+    )
+    return _NO_JS_ROOT.sub(r"\g<1>", swapped, count=1) if count else page_html
 
 
 def finish_page(page_html: str, *, light: bool = False) -> str:

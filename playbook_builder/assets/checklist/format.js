@@ -73,27 +73,40 @@ export function usLocale(lang) {
   return language.indexOf("-") === -1 ? language + "-US" : language;
 }
 
+/* The formatters below are made on first use, not when asked for: a page's first Intl
+ * formatter loads the locale's data, which on a slow phone holds the page for a while,
+ * and most pages that ask never show a figure until the reader picks a state. */
+
 /** Dollars as the locale writes them ("?" for a value that is not a number). */
 export function moneyFormat(locale) {
-  try {
-    const formatter = new Intl.NumberFormat(locale, { style: "currency", currency: "USD" });
-    return (value) => (typeof value === "number" && Number.isFinite(value) ? formatter.format(value) : "?");
-  } catch (error) {
-    return (value) => "$" + Number(value).toFixed(2);
-  }
+  let formatter;
+  return (value) => {
+    if (typeof value !== "number" || !Number.isFinite(value)) return "?";
+    if (formatter === undefined) {
+      try {
+        formatter = new Intl.NumberFormat(locale, { style: "currency", currency: "USD" });
+      } catch (error) {
+        formatter = null;
+      }
+    }
+    return formatter ? formatter.format(value) : "$" + value.toFixed(2);
+  };
 }
 
 /** "YYYY-MM-DD" as a long date in the locale (the text unchanged if it is no date). */
 export function dateFormat(locale) {
-  let formatter = null;
-  try {
-    formatter = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
-  } catch (error) {
-    formatter = null;
-  }
+  let formatter;
   return (text) => {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (!match || !formatter) return text;
+    if (!match) return text;
+    if (formatter === undefined) {
+      try {
+        formatter = new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+      } catch (error) {
+        formatter = null;
+      }
+    }
+    if (!formatter) return text;
     return formatter.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))));
   };
 }
