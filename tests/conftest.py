@@ -116,14 +116,38 @@ def bundled_base(bundled_site: Path) -> Iterator[str]:
     yield from serve_folder(bundled_site)
 
 
+# A checklist page builds its form in slices after the load event (dom.inSlices), and its
+# form says aria-busy until the last one. A test acts once it has started, as a reader
+# would a moment later; test_browser_start.py covers what happens before that.
+STARTED = "() => !document.querySelector('form.pb-checklist[aria-busy]')"
+_NAVIGATIONS = ("goto", "reload", "go_back", "go_forward")
+
+
+def _waits_for_checklists(navigate: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(navigate)
+    def navigate_and_wait(page: Any, *args: Any, **kwargs: Any) -> Any:
+        response = navigate(page, *args, **kwargs)
+        # A test that asks for an earlier moment ("commit", "domcontentloaded") gets it.
+        if kwargs.get("wait_until") in (None, "load", "networkidle"):
+            page.wait_for_function(STARTED)
+        return response
+
+    return navigate_and_wait
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    """Debian's chromium through Playwright; outside CI, skipped when it is missing."""
+    """Debian's chromium through Playwright; outside CI, skipped when it is missing.
+    Every navigation of a page in the session waits for its checklist to start."""
     if not CHROMIUM.exists():
         if os.environ.get("CI") == "true":
             pytest.fail("chromium is required in CI")
         pytest.skip("needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Page, sync_playwright
+
+    originals = {name: getattr(Page, name) for name in _NAVIGATIONS}
+    for name, navigate in originals.items():
+        setattr(Page, name, _waits_for_checklists(navigate))
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
@@ -138,8 +162,12 @@ def browser() -> Iterator[Any]:
                 "--no-first-run",
             ],
         )
-        yield launched
-        launched.close()
+        try:
+            yield launched
+        finally:
+            launched.close()
+            for name, navigate in originals.items():
+                setattr(Page, name, navigate)
 
 
 def require_engine(name: str) -> None:

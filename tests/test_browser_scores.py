@@ -244,7 +244,7 @@ def test_the_real_self_assessment_keeps_answers_from_each_older_version(
     history = Path(__file__).parent / "answers_cases/history"
     old = json.loads((history / f"employer-self-assessment-v{version}.json").read_text("utf-8"))
     page.goto(bundled_base + "employers/checklists/employer-self-assessment/")
-    page.wait_for_function("window.playbookChecklist !== undefined")
+    page.wait_for_function("() => window.playbookChecklist !== undefined")
     current = page.evaluate("() => window.playbookChecklist.definition().version")
     assert current == 3
     # The page's reader keeps every answer of an older file.
@@ -257,7 +257,7 @@ def test_the_real_self_assessment_keeps_answers_from_each_older_version(
         "([key, doc]) => sessionStorage.setItem(key, JSON.stringify(doc))", [old_key, old]
     )
     page.reload()
-    page.wait_for_function("window.playbookChecklist !== undefined")
+    page.wait_for_function("() => window.playbookChecklist !== undefined")
     assert checked(page) == old["answers"]
     assert "conditions-harassment-acted-on" not in checked(page)
     notice = page.inner_text(".pb-message")

@@ -52,7 +52,7 @@ def test_the_page_holds_still_when_the_script_arrives(
         painted = page.evaluate(
             "() => performance.getEntriesByName('first-contentful-paint').length"
         )
-        page.wait_for_function("window.playbookChecklist !== undefined")
+        page.wait_for_function("() => window.playbookChecklist !== undefined")
         page.wait_for_timeout(200)
         shifts: list[float] = page.evaluate("window.__shifts")
         assert page.locator(".pb-offers").is_visible()
@@ -63,21 +63,31 @@ def test_the_page_holds_still_when_the_script_arrives(
     assert sum(shifts) < 0.05, shifts
 
 
-# A tap between two slices of the start: as soon as the form says it is busy (a
-# microtask after the slice that set it, before the next slice runs), click a question.
+# A tap while the form starts: as soon as the form changes as named (a microtask after
+# the script or slice that changed it, before the next slice runs), click a question.
+# "aria-busy" is set before any part is built (the click is an answer the script has not
+# heard yet); "pb-js" is the first part built, after which the script hears answers.
 EARLY_TAP = """document.addEventListener("DOMContentLoaded", () => {
   const form = document.getElementById("pb-checklist");
   const watch = new MutationObserver(() => {
+    if (%(wait)s) return;
     watch.disconnect();
-    const radio = form.querySelector('fieldset[data-pb-item="%s"] input[type=radio]');
+    const radio = form.querySelector('fieldset[data-pb-item="%(item)s"] input[type=radio]');
     window.__tappedWhileBusy = form.hasAttribute("aria-busy");
     radio.click();
   });
-  watch.observe(form, { attributes: true, attributeFilter: ["aria-busy"] });
+  watch.observe(form, { attributes: true });
 });"""
+WHEN = {
+    "before-the-first-part": '!form.hasAttribute("aria-busy")',
+    "between-parts": '!form.classList.contains("pb-js")',
+}
 
 
-def test_an_answer_given_while_the_page_starts_is_kept(browser: Browser, bundled_base: str) -> None:
+@pytest.mark.parametrize("when", sorted(WHEN))
+def test_an_answer_given_while_the_page_starts_is_kept(
+    browser: Browser, bundled_base: str, when: str
+) -> None:
     """On a phone slowed 20 times, a question answered while the form still says it is
     busy keeps its answer, beside the one kept from before the reload."""
     context = browser.new_context(viewport={"width": 360, "height": 800})
@@ -86,18 +96,18 @@ def test_an_answer_given_while_the_page_starts_is_kept(browser: Browser, bundled
     page.on("pageerror", lambda error: errors.append(str(error)))
     try:
         page.goto(f"{bundled_base}jobseekers/{OFFER_CHECK}")
-        page.wait_for_function("window.playbookChecklist !== undefined")
+        page.wait_for_function("() => window.playbookChecklist !== undefined")
         items = page.locator("fieldset.pb-item:visible")
         items.nth(0).locator("input[type=radio]").nth(0).check()
         total = page.locator("fieldset.pb-item").count()
         first_id = items.nth(0).get_attribute("data-pb-item")
         second_id = items.nth(1).get_attribute("data-pb-item")
 
-        context.add_init_script(EARLY_TAP % second_id)
+        context.add_init_script(EARLY_TAP % {"wait": WHEN[when], "item": second_id})
         cdp: Any = context.new_cdp_session(page)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": 20})
         page.reload()
-        page.wait_for_function("window.playbookChecklist !== undefined", timeout=60_000)
+        page.wait_for_function("() => window.playbookChecklist !== undefined", timeout=60_000)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": 1})
         busy = page.evaluate("window.__tappedWhileBusy")
         checked = page.evaluate(

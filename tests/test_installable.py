@@ -99,7 +99,7 @@ def _controlled(page: Any, url: str) -> None:
     page.goto(url)
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     page.reload()
-    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
 
 
 def test_offline_after_one_visit_installable_and_renewed(

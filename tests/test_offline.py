@@ -84,7 +84,7 @@ def test_checklist_works_from_disk(offline_site: Path, browser: Any) -> None:
         lambda m: errors.append(m.text) if m.type == "error" else None,
     )
     page.goto((offline_site / "jobseekers/checklists/offer-evaluation.html").as_uri())
-    page.wait_for_function("window.playbookChecklist !== undefined")
+    page.wait_for_function("() => window.playbookChecklist !== undefined")
     page.locator(".pb-item:visible .pb-option").first.click()
     page.wait_for_function("() => document.querySelectorAll('.pb-item input:checked').length === 1")
     # "Your state" on the rights page: the bundle runs it too, and the states' figures
@@ -103,7 +103,7 @@ def test_checklist_works_from_disk(offline_site: Path, browser: Any) -> None:
     assert figures.locator("li").count() >= 5
     # The choice is kept with the offer checklist's answers, so that page shows it too.
     page.goto((offline_site / "jobseekers/checklists/offer-evaluation.html").as_uri())
-    page.wait_for_function("window.playbookChecklist !== undefined")
+    page.wait_for_function("() => window.playbookChecklist !== undefined")
     page.wait_for_function(
         "() => { const s = document.querySelector('.pb-state-choice select'); return s && !s.disabled; }"
     )

@@ -200,13 +200,19 @@
     var color = {};
     COLOURS.forEach(function (key) {
       color[key] = input.getAttribute("data-md-color-" + key);
-      if (key !== "media") { document.body.setAttribute("data-md-color-" + key, color[key]); }
+      // Only what differs: the page's own head script has set the saved colours already,
+      // and setting an attribute on the body again makes the browser restyle the page.
+      var name = "data-md-color-" + key;
+      if (key !== "media" && document.body.getAttribute(name) !== color[key]) {
+        document.body.setAttribute(name, color[key]);
+      }
     });
     // The button shown is the one that switches to the next scheme (the label after the
     // checked input), as the theme shows it.
     options.forEach(function (other) {
       var label = other.nextElementSibling;
-      if (label && label.tagName === "LABEL") { label.hidden = other !== input; }
+      var hide = other !== input;
+      if (label && label.tagName === "LABEL" && label.hidden !== hide) { label.hidden = hide; }
     });
     return { index: options.indexOf(input), color: color };
   }

@@ -39,16 +39,24 @@ const SLICE_MS = 5;
 /**
  * Runs `steps` (functions) in order, in slices of about SLICE_MS: after a slice the
  * browser handles taps, keys and painting before the next one, so on a slow phone no
- * part of the page's start holds it for long. The first slice runs at once. Stops
- * before a step when `wanted()` is false. A step that throws stops the rest, and the
- * error is reported as any uncaught error is.
+ * part of the page's start holds it for long. The first slice, too, waits for the
+ * browser's turn: the script that asks has just been read and run, which took a while
+ * of its own. A step marked `afterPaint` waits for a paint first. Stops before a step
+ * when `wanted()` is false. A step that throws stops the rest, and the error is
+ * reported as any uncaught error is.
  */
 export function inSlices(steps, wanted) {
   let next = 0;
-  function slice() {
+  function slice(painted) {
     const began = performance.now();
+    let fresh = painted === true; // called just after a paint, nothing run since
     while (next < steps.length) {
       if (wanted && !wanted()) return;
+      if (steps[next].afterPaint && !fresh) {
+        nextPaint(() => slice(true));
+        return;
+      }
+      fresh = false;
       steps[next]();
       next += 1;
       if (next < steps.length && performance.now() - began >= SLICE_MS) {
@@ -57,7 +65,21 @@ export function inSlices(steps, wanted) {
       }
     }
   }
-  slice();
+  setTimeout(slice, 0);
+}
+
+/** Marks a step of inSlices to run only after the browser has painted what the steps
+ * before it changed, so that two changes are laid out and painted as two pieces. */
+export function afterPaint(step) {
+  step.afterPaint = true;
+  return step;
+}
+
+// After the next frame; a page not on show paints no frames, so there, at once.
+function nextPaint(run) {
+  if (document.visibilityState === "visible" && typeof requestAnimationFrame === "function") {
+    requestAnimationFrame(() => setTimeout(run, 0));
+  } else setTimeout(run, 0);
 }
 
 export function el(tag, attrs, children) {

@@ -56,7 +56,7 @@ export class Earlier {
     this.view = el("div", { className: "pb-earlier-view" });
     body.appendChild(this.status);
     body.appendChild(this.view);
-    this.checklist.reveal(this.root);
+    this.checklist.revealLater(this.root);
   }
 
   read(file) {

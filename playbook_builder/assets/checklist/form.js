@@ -46,11 +46,13 @@ export class Checklist {
     this.state = null; // offer checklists: the reader's state, a postal code
     this.locality = null; // and their city or area in it, a locality id (state-facts.js)
     this.pairs = [];
-    // While the page starts (buildSteps, then start): not ready; the answers given
-    // meanwhile, item id -> value; the changes to the page that wait for it.
+    // While the page starts (buildSteps, then start and finish): not ready, not finished;
+    // the answers given meanwhile, item id -> value; the changes that wait for each.
     this.ready = false;
+    this.finished = false;
     this.early = Object.create(null);
     this.onReady = [];
+    this.below = [];
     // Self-assessment: the employer's size and industry for the benchmarks (peers.js),
     // kept with the answers; the parts that show benchmarks and an earlier assessment.
     this.peer = { workers: null, industry: null };
@@ -171,7 +173,6 @@ export class Checklist {
     const steps = [
       () => {
         form.classList.add("pb-js");
-        form.setAttribute("aria-busy", "true");
         const article = form.closest(".md-content__inner") || form.parentElement;
         if (article) article.classList.add("pb-has-checklist");
         form.addEventListener("submit", (event) => event.preventDefault());
@@ -197,7 +198,7 @@ export class Checklist {
             buildActions(this),
           ]);
           form.appendChild(end);
-          this.reveal(end);
+          this.revealLater(end);
         }
       );
     } else {
@@ -214,17 +215,21 @@ export class Checklist {
           controls.textContent = "";
           controls.appendChild(top);
         });
-        this.reveal(controls);
+        this.whenReady(() => {
+          controls.hidden = false;
+        });
         watchPrinting(form);
         this.progress = this.buildProgress();
         this.progress.root.hidden = true;
         form.appendChild(this.progress.root);
-        this.reveal(this.progress.root);
+        this.whenReady(() => {
+          this.progress.root.hidden = false;
+        });
       },
       () => {
         this.results = document.getElementById("pb-results");
         buildResults(this);
-        this.reveal(this.results);
+        this.revealLater(this.results);
       },
       () => {
         this.pairs = buildPairs(this);
@@ -246,30 +251,48 @@ export class Checklist {
     else this.onReady.push(change);
   }
 
-  /** Shows `node` once the page has started. */
-  reveal(node) {
-    this.whenReady(() => {
-      node.hidden = false;
-    });
+  /** Shows `node`, a part below the questions, once the page has started and painted
+   * what sits above them (`finish`): two smaller pieces of work for a slow phone. */
+  revealLater(node) {
+    if (this.finished) node.hidden = false;
+    else this.below.push(node);
   }
 
   /**
-   * The last step: answers kept on the device, then any given while the page started
-   * (they are newer), into the form and the summary; then what waited for this shows.
-   * `notices` are the messages about the kept answers.
+   * The last step but one: answers kept on the device, with those given before the
+   * script listened and while the page started (they are newer), into the form and the
+   * summary; then the controls above the questions show.
    */
-  start(notices) {
+  start() {
+    const answers = this.answers();
+    // A question answered before the script listened (the form works without it) keeps
+    // that answer where none was kept for it.
+    const before = Object.keys(this.radios).filter((id) => {
+      const on = own(answers, id) ? null : this.radios[id].find((radio) => radio.checked && radio.value in this.option);
+      if (on) answers[id] = on.value;
+      return Boolean(on);
+    });
     const early = Object.keys(this.early);
     early.forEach((id) => {
-      this.answers()[id] = this.early[id];
+      answers[id] = this.early[id];
     });
     this.early = Object.create(null);
-    if (early.length) persist(this);
+    if (before.length || early.length) persist(this);
     this.fillForm();
     this.render(false);
     this.ready = true;
     this.onReady.forEach((change) => change());
     this.onReady = [];
+  }
+
+  /** The last step, after a paint: the parts below the questions show, and the form is
+   * no longer busy. `notices` are the messages about the kept answers. */
+  finish(notices) {
+    this.finished = true;
+    this.below.forEach((node) => {
+      node.hidden = false;
+    });
+    this.below = [];
     this.form.removeAttribute("aria-busy");
     if (notices.length) this.say(notices.join(" "));
   }

@@ -16,7 +16,7 @@
  */
 import { isPlainObject, ReadError, readText } from "./answers.js";
 import { compareWithCompanion } from "./compare.js";
-import { inSlices, onEachPage, pageStrings } from "./dom.js";
+import { afterPaint, inSlices, onEachPage, pageStrings } from "./dom.js";
 import { Checklist } from "./form.js";
 import { I18n } from "./i18n.js";
 import { score } from "./scoring.js";
@@ -67,19 +67,31 @@ export function init() {
   const def = readDefinition(form);
   if (!def) return;
   form.setAttribute("data-pb-ready", "1");
-  const i18n = new I18n(pageStrings(form), document.documentElement.lang || "en", strings);
-  const checklist = new Checklist(form, def, i18n);
+  // Busy until the last step (Checklist.finish): screen readers wait for the form, and so
+  // do the browser tests (tests/conftest.py), as a reader's first tap does not need to.
+  form.setAttribute("aria-busy", "true");
+  let checklist = null;
   let notices = [];
-  const steps = checklist.buildSteps().concat([
+  // The first step makes the checklist, which knows the steps that build its parts;
+  // they join the list behind it (inSlices reads the list as it goes).
+  const steps = [
     () => {
-      notices = loadAnswers(checklist);
-      updateRememberHint(checklist);
+      const i18n = new I18n(pageStrings(form), document.documentElement.lang || "en", strings);
+      checklist = new Checklist(form, def, i18n);
+      steps.push(
+        ...checklist.buildSteps(),
+        () => {
+          notices = loadAnswers(checklist);
+          updateRememberHint(checklist);
+        },
+        () => checklist.start(),
+        afterPaint(() => {
+          checklist.finish(notices);
+          expose(def, checklist);
+        })
+      );
     },
-    () => {
-      checklist.start(notices);
-      expose(def, checklist);
-    },
-  ]);
+  ];
   // With instant navigation the form can leave the page before its last step: stop then.
   inSlices(steps, () => form.isConnected);
 }

@@ -73,7 +73,7 @@ export class Pair {
     this.tableView = el("div", { className: "pb-pair-table" });
     this.talkView = el("div", { className: "pb-pair-talk" });
     [this.status, this.rejectedView, this.tableView, this.talkView].forEach((node) => body.appendChild(node));
-    this.checklist.reveal(this.root);
+    this.checklist.revealLater(this.root);
     this.render();
   }
 

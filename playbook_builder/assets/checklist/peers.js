@@ -70,7 +70,7 @@ export class Peers {
     this.list = el("div", { className: "pb-peers-list" });
     body.appendChild(this.summary);
     body.appendChild(this.list);
-    this.checklist.reveal(this.root);
+    this.checklist.revealLater(this.root);
   }
 
   /** The form shows the checklist's kept choice (after a restore or a clear). */
