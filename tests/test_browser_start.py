@@ -42,7 +42,7 @@ def test_the_page_holds_still_when_the_script_arrives(
     browser: Browser, bundled_base: str, edition: str, width: int
 ) -> None:
     """The stylesheet keeps the room of the controls the script builds above the
-    questions, and the script shows all it builds at once: the page barely moves."""
+    questions, and the script puts them in at once: the page barely moves."""
     context = browser.new_context(viewport={"width": width, "height": 800})
     context.add_init_script(SHIFTS)
     page = context.new_page()

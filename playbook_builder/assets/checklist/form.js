@@ -159,16 +159,16 @@ export class Checklist {
   /**
    * The page's parts, as steps to run in order (main.js runs them in short slices, so
    * a slow phone stays responsive while the page starts). Each step builds one part.
-   * The parts a reader could use before the answers are in are kept hidden until
-   * `start` ends (see `reveal`); only the questions work from the first step, and an
-   * answer given that early is kept (see `watchRadios`).
+   * The parts a reader could use before the answers are in stay out of sight until
+   * `start` (above the questions, `whenReady`) and `finish` (below them, `revealLater`);
+   * only the questions work from the start, and an answer given that early is kept
+   * (`watchRadios`, `start`).
    */
   buildSteps() {
     const form = this.form;
     const controls = form.querySelector(".pb-controls");
-    // The controls above the questions are built aside and go in at the last step, with
-    // everything else the script shows, so the page moves at most once (the stylesheet
-    // keeps their room meanwhile).
+    // The controls above the questions are built aside and go in at once in `start`, so
+    // the page moves at most once (the stylesheet keeps their room meanwhile).
     const top = document.createDocumentFragment();
     const steps = [
       () => {
@@ -214,8 +214,6 @@ export class Checklist {
         this.whenReady(() => {
           controls.textContent = "";
           controls.appendChild(top);
-        });
-        this.whenReady(() => {
           controls.hidden = false;
         });
         watchPrinting(form);
